@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SiteKit", targets: ["SiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "SiteKit",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+            path: "Sources/SiteKit"
+        ),
+        .target(
+            name: "Templates",
+            dependencies: ["SiteKit"],
+            path: "templates"
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SiteKit", "Templates",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/sitegen"
+        ),
+        .testTarget(
+            name: "SiteKitTests",
+            dependencies: ["SiteKit", "Templates"],
+            path: "Tests/SiteKitTests",
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The load phase: reads `content/` into a ``Site``, collecting every problem.
+public enum SiteLoader {
+    /// Loads the site in `siteDirectory` (the folder holding `content/`).
+    public static func load(siteDirectory: URL) throws(BuildFailure) -> Site {
+        let content = siteDirectory.appending(path: "content")
+        var errors: [SiteError] = []
+
+        var settings: SiteSettings?
+        let settingsPath = "content/site.yaml"
+        do {
+            let text = try readText(content.appending(path: "site.yaml"), shownAs: settingsPath)
+            settings = try SiteSettings.parse(text, file: settingsPath)
+        } catch let failure as BuildFailure {
+            errors += failure.errors
+        } catch let error as SiteError {
+            errors.append(error)
+        } catch {
+            errors.append(SiteError(file: settingsPath, message: "\(error)"))
+        }
+
+        let articles = loadAll(in: content, folder: "articles", extension: "md", errors: &errors) { text, path, slug in
+            try Article.parse(text, file: path, fileSlug: slug)
+        }
+        let pages = loadAll(in: content, folder: "pages", extension: "md", errors: &errors) { text, path, slug in
+            try StandalonePage.parse(text, file: path, fileSlug: slug)
+        }
+        let showList = loadAll(in: content, folder: "data/shows", extension: "yaml", errors: &errors) { text, path, slug in
+            guard Slug.isValid(slug) else {
+                throw BuildFailure([SiteError(file: path, message: "file name '\(slug)' is not a valid slug (lowercase letters, digits and single hyphens): rename it to '\(Slug.make(from: slug)).yaml'")])
+            }
+            return try Show.parse(text, file: path, slug: slug)
+        }
+        let staticFiles = listFiles(in: content.appending(path: "static"))
+
+        guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
+        let shows = Dictionary(showList.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        return Site(settings: settings, articles: articles, pages: pages, shows: shows,
+                    staticFiles: staticFiles)
+    }
+
+    /// Reads and parses every `*.ext` file of a content folder, in parallel.
+    private static func loadAll<Item: Sendable>(
+        in content: URL, folder: String, extension ext: String, errors: inout [SiteError],
+        parse: @escaping @Sendable (String, String, String) throws -> Item
+    ) -> [Item] {
+        let directory = content.appending(path: folder)
+        let names = listFiles(in: directory).filter { !$0.contains("/") }
+        var items: [Item] = []
+        for name in names where !name.hasSuffix(".\(ext)") && !name.hasPrefix(".") {
+            let shown = "content/\(folder)/\(name)"
+            errors.append(SiteError(file: shown, message: "unexpected file in content/\(folder)/: only .\(ext) files belong here; move it to content/static/ or rename it to end in .\(ext)"))
+        }
+        let sources = names.filter { $0.hasSuffix(".\(ext)") }
+        let results = Parallel.map(sources) { name -> Result<Item, BuildFailure> in
+            let shown = "content/\(folder)/\(name)"
+            let slug = String(name.dropLast(ext.count + 1))
+            do {
+                let text = try readText(directory.appending(path: name), shownAs: shown)
+                return .success(try parse(text, shown, slug))
+            } catch let failure as BuildFailure {
+                return .failure(failure)
+            } catch let error as SiteError {
+                return .failure(BuildFailure([error]))
+            } catch {
+                return .failure(BuildFailure([SiteError(file: shown, message: "\(error)")]))
+            }
+        }
+        for result in results {
+            switch result {
+            case .success(let item): items.append(item)
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        return items
+    }
+
+    /// Reads a file as normalized UTF-8 text.
+    static func readText(_ url: URL, shownAs path: String) throws(SiteError) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw SiteError(file: path, message: "cannot read the file: check that it exists and is readable")
+        }
+        return try SourceText.decode([UInt8](data), file: path)
+    }
+
+    /// Regular files below `directory`, as sorted relative paths; none when it is missing.
+    static func listFiles(in directory: URL) -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return []
+        }
+        let base = directory.standardizedFileURL.path
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            files.append(String(path.dropFirst(base.count + 1)))
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,130 @@
+/// The look of a site: one method per kind of page, each turning a typed page
+/// model into HTML. SiteKit decides what is on a page; a theme decides how it looks.
+public protocol Theme: Sendable {
+    /// The site's stylesheet.
+    var stylesheet: String { get }
+    /// Ids the theme's article template uses itself, which headings must avoid.
+    var reservedIDs: Set<String> { get }
+    func article(_ page: ArticlePage) -> HTML
+    func standalone(_ page: StandalonePageModel) -> HTML
+    /// The home page and each term's page: a paginated list of articles.
+    func articleList(_ page: ArticleListPage) -> HTML
+    /// The list of all terms of a taxonomy (all tags).
+    func termIndex(_ page: TermIndexPage) -> HTML
+    func notFound(_ page: NotFoundPage) -> HTML
+}
+
+/// What every page knows about the site and itself.
+public struct PageContext: Sendable {
+    public var site: SiteSettings
+    /// The page's own title (without the site name).
+    public var title: String
+    /// Meta description.
+    public var description: String
+    /// The page's site path ("articles/x/", "" for home).
+    public var path: String
+    /// The stylesheet's URL (root-relative, with its content hash).
+    public var stylesheetURL: String
+    /// Links for the site's main navigation.
+    public var navigation: [Link]
+    /// The path of the site root on its host ("/" or "/blog/").
+    public var basePath: String
+
+    /// The root-relative URL of a site path ("articles/x/" -> "/articles/x/").
+    public func url(_ sitePath: String) -> String { basePath + sitePath }
+    /// The absolute URL of a site path, for canonical links and feeds.
+    public func absoluteURL(_ sitePath: String) -> String { site.baseURL + sitePath }
+    /// This page's canonical URL.
+    public var canonicalURL: String { absoluteURL(path) }
+    /// Whether this page is the one a navigation link points at.
+    public func isCurrent(_ link: Link) -> Bool { link.url == url(path) }
+}
+
+/// A labelled link.
+public struct Link: Sendable, Equatable {
+    public var label: String
+    /// Root-relative URL.
+    public var url: String
+
+    public init(label: String, url: String) {
+        self.label = label
+        self.url = url
+    }
+}
+
+/// A taxonomy term as linked from pages: a tag with its URL and article count.
+public struct TermLink: Sendable, Equatable {
+    public var name: String
+    public var url: String
+    public var count: Int
+}
+
+/// An article as shown in lists and in its own header.
+public struct ArticleSummary: Sendable {
+    public var title: String
+    public var url: String
+    public var date: DateTime
+    public var updated: DateTime?
+    public var author: String?
+    /// Front matter summary, else the first paragraph.
+    public var summary: String
+    public var tags: [TermLink]
+    public var image: String?
+    public var imageAlt: String?
+    public var readingMinutes: Int
+}
+
+/// An article's own page.
+public struct ArticlePage: Sendable {
+    public var context: PageContext
+    public var article: ArticleSummary
+    /// The rendered Markdown body.
+    public var body: HTML
+    public var renewal: Renewal?
+    public var scores: Scores?
+    /// "How it's performing": the followed show's table and chart, when it has one.
+    public var performance: HTML?
+    public var wordCount: Int
+    /// Headings for a table of contents (empty for short articles).
+    public var tableOfContents: [Heading]
+}
+
+/// A standalone page (About).
+public struct StandalonePageModel: Sendable {
+    public var context: PageContext
+    public var body: HTML
+    public var updated: DateTime?
+}
+
+/// Links between the pages of a paginated list.
+public struct Pagination: Sendable, Equatable {
+    /// 1-based.
+    public var page: Int
+    public var pageCount: Int
+    public var previousURL: String?
+    public var nextURL: String?
+}
+
+/// A paginated list of articles: the home page or a term's page.
+public struct ArticleListPage: Sendable {
+    public var context: PageContext
+    /// The list's heading ("Latest", "Tag: Netflix").
+    public var heading: String
+    public var intro: String?
+    public var articles: [ArticleSummary]
+    public var pagination: Pagination
+    /// Whether this is the site's home page.
+    public var isHome: Bool
+}
+
+/// Every term of a taxonomy with its count.
+public struct TermIndexPage: Sendable {
+    public var context: PageContext
+    public var terms: [TermLink]
+}
+
+/// The page hosts show for a missing URL.
+public struct NotFoundPage: Sendable {
+    public var context: PageContext
+    public var latest: [ArticleSummary]
+}

@@ -1,0 +1,145 @@
+import Yams
+
+/// A news article from `content/articles/<slug>.md`.
+public struct Article: Sendable, Equatable {
+    /// The source file, relative to the site folder (`content/articles/x.md`).
+    public var sourcePath: String
+    public var slug: String
+    public var title: String
+    public var date: DateTime
+    public var updated: DateTime?
+    /// The front matter summary; `nil` when the article relies on its first paragraph.
+    public var summary: String?
+    public var tags: [String]
+    public var author: String?
+    public var draft: Bool
+    /// Image path or URL for the article's header and share cards.
+    public var image: String?
+    public var imageAlt: String?
+    /// Slug of the show data file the article follows.
+    public var show: String?
+    /// Slugs of shows to compare with.
+    public var compare: [String]
+    public var renewal: Renewal?
+    public var scores: Scores?
+    /// Old URLs (site paths) that should redirect here.
+    public var aliases: [String]
+    /// After this moment the article is no longer published.
+    public var expires: DateTime?
+    /// The Markdown body.
+    public var body: String
+    /// The line of the .md file on which the body starts.
+    public var bodyFirstLine: Int
+    /// Where the `show:` value sits in the file, for errors about it.
+    public var showLine: Int = 1
+    public var showColumn: Int = 1
+
+    /// The site path of the article: `articles/<slug>/`.
+    public var path: String { "articles/\(slug)/" }
+
+    static let keys = ["title", "date", "updated", "summary", "tags", "author", "draft", "image", "image_alt",
+                       "show", "compare", "slug", "renewal", "scores", "aliases", "expires"]
+
+    /// Parses an article's normalized source text.
+    /// - Parameters:
+    ///   - file: the path shown in errors.
+    ///   - fileSlug: the slug taken from the file name, used unless front matter sets `slug`.
+    public static func parse(_ text: String, file: String, fileSlug: String) throws(BuildFailure) -> Article {
+        let parts: FrontMatter
+        do { parts = try FrontMatter.split(text, file: file) } catch { throw BuildFailure([error]) }
+        let reader = YAMLReader(file: file, lineOffset: parts.yamlFirstLine - 1)
+        let root = reader.compose(parts.yaml) ?? .mapping(.init([]))
+        guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
+            throw BuildFailure(reader.errors)
+        }
+        let title = map.string("title")
+        if title == nil { map.missing("title", example: "Partner Track season 2: renewal status", what: "front matter") }
+        let date = map.dateTime("date")
+        if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }
+        let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
+        let tags = map.stringList("tags") ?? []
+        for (index, tag) in tags.enumerated() where Slug.make(from: tag).isEmpty {
+            let node = map.value("tags").flatMap { reader.sequence($0, what: "tags")?[index] }
+            reader.fail(at: node ?? root, "tag '\(tag)' has no letters or digits to make a URL from: use a word")
+        }
+        let show = map.string("show")
+        if let show, !Slug.isValid(show) {
+            map.fail("show", "'show' must name a data file by its slug (content/data/shows/<slug>.yaml), got '\(show)'")
+        }
+        let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
+        let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
+        let article = Article(
+            sourcePath: file, slug: slug ?? fileSlug, title: title ?? "",
+            date: date ?? DateTime(date: CalendarDate(daysSinceEpoch: 0)),
+            updated: map.dateTime("updated"), summary: map.string("summary"), tags: tags,
+            author: map.string("author"), draft: map.bool("draft") ?? false,
+            image: map.string("image"), imageAlt: map.string("image_alt"),
+            show: show, compare: map.stringList("compare") ?? [],
+            renewal: renewal, scores: scores,
+            aliases: map.stringList("aliases") ?? [], expires: map.dateTime("expires"),
+            body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            showLine: map.line(of: "show"), showColumn: map.column(of: "show"))
+        guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
+        return article
+    }
+}
+
+/// Where a show stands on renewal, shown in the article's renewal box.
+public struct Renewal: Sendable, Equatable {
+    /// The decision so far.
+    public enum Status: String, Sendable, CaseIterable {
+        case renewed, cancelled, pending, ending
+
+        /// The label readers see.
+        public var label: String {
+            switch self {
+            case .renewed: return "Renewed"
+            case .cancelled: return "Cancelled"
+            case .pending: return "Awaiting decision"
+            case .ending: return "Final season"
+            }
+        }
+    }
+
+    public var status: Status
+    /// Our own call, in words ("Likely renewal").
+    public var prediction: String?
+    /// The date the status was last checked.
+    public var asOf: CalendarDate?
+
+    static func decode(_ node: Node, reader: YAMLReader) -> Renewal? {
+        guard let map = reader.mapping(node, keys: ["status", "prediction", "as_of"], what: "'renewal'") else {
+            return nil
+        }
+        var status: Status?
+        if let text = map.string("status") {
+            status = Status(rawValue: text)
+            if status == nil {
+                let names = Status.allCases.map(\.rawValue)
+                map.fail("status", "unknown renewal status '\(text)'\(Suggestion.hint(for: text, in: names)); use one of: \(names.joined(separator: ", "))")
+            }
+        } else {
+            map.missing("status", example: "pending", what: "'renewal'")
+        }
+        guard let status else { return nil }
+        return Renewal(status: status, prediction: map.string("prediction"), asOf: map.calendarDate("as_of"))
+    }
+}
+
+/// Review scores shown beside the renewal box.
+public struct Scores: Sendable, Equatable {
+    /// Critics' approval, percent.
+    public var critics: Int?
+    /// Audience approval, percent.
+    public var audience: Int?
+    /// IMDb rating out of 10.
+    public var imdb: Double?
+
+    static func decode(_ node: Node, reader: YAMLReader) -> Scores? {
+        guard let map = reader.mapping(node, keys: ["critics", "audience", "imdb"], what: "'scores'") else {
+            return nil
+        }
+        return Scores(critics: map.int("critics", range: 0...100), audience: map.int("audience", range: 0...100),
+                      imdb: map.double("imdb", range: 0...10))
+    }
+}

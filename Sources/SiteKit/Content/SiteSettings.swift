@@ -1,0 +1,67 @@
+/// The site-wide settings from `content/site.yaml`.
+public struct SiteSettings: Sendable, Equatable {
+    /// The site's name, shown in the header and page titles.
+    public var title: String
+    /// Absolute URL the site is served from, always ending in `/`.
+    public var baseURL: String
+    /// BCP 47 language tag for `<html lang>`.
+    public var language: String
+    /// One-sentence description for the home page and feeds.
+    public var description: String
+    /// Default author for articles that name none.
+    public var author: String?
+    /// Whether raw HTML in Markdown is passed through (off: it is dropped).
+    public var allowRawHTML: Bool
+    /// Articles per list page.
+    public var pageSize: Int
+
+    public init(title: String, baseURL: String, language: String = "en", description: String = "",
+                author: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 10) {
+        self.title = title
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.language = language
+        self.description = description
+        self.author = author
+        self.allowRawHTML = allowRawHTML
+        self.pageSize = pageSize
+    }
+
+    static let keys = ["title", "base_url", "language", "description", "author", "raw_html", "page_size"]
+
+    /// Parses the text of `site.yaml`.
+    public static func parse(_ yaml: String, file: String) throws(BuildFailure) -> SiteSettings {
+        let reader = YAMLReader(file: file)
+        let root = reader.compose(yaml) ?? .mapping(.init([]))
+        var settings: SiteSettings?
+        if let map = reader.mapping(root, keys: keys, what: "site settings") {
+            let title = map.string("title")
+            if title == nil { map.missing("title", example: "My Site", what: "site settings") }
+            let baseURL = map.string("base_url")
+            if baseURL == nil { map.missing("base_url", example: "https://example.com/", what: "site settings") }
+            if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
+                map.fail("base_url", "'base_url' must be an absolute http(s) URL such as https://example.com/, got '\(baseURL)'")
+            }
+            let language = map.string("language") ?? "en"
+            if !isLanguageTag(language) {
+                map.fail("language", "'language' must be a language tag such as en or en-GB, got '\(language)'")
+            }
+            if let title, let baseURL {
+                settings = SiteSettings(
+                    title: title, baseURL: baseURL, language: language,
+                    description: map.string("description") ?? "",
+                    author: map.string("author"),
+                    allowRawHTML: map.bool("raw_html") ?? false,
+                    pageSize: map.int("page_size", range: 1...1000) ?? 10)
+            }
+        }
+        guard reader.errors.isEmpty, let settings else { throw BuildFailure(reader.errors) }
+        return settings
+    }
+
+    private static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// A page outside the news flow (About, Contact) from `content/pages/<slug>.md`.
+public struct StandalonePage: Sendable, Equatable {
+    public var sourcePath: String
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var date: DateTime?
+    public var updated: DateTime?
+    public var draft: Bool
+    public var body: String
+    public var bodyFirstLine: Int
+
+    /// The site path of the page: `<slug>/`.
+    public var path: String { "\(slug)/" }
+
+    static let keys = ["title", "summary", "date", "updated", "draft", "slug"]
+
+    /// Parses a page's normalized source text.
+    public static func parse(_ text: String, file: String, fileSlug: String) throws(BuildFailure) -> StandalonePage {
+        let parts: FrontMatter
+        do { parts = try FrontMatter.split(text, file: file) } catch { throw BuildFailure([error]) }
+        let reader = YAMLReader(file: file, lineOffset: parts.yamlFirstLine - 1)
+        let root = reader.compose(parts.yaml) ?? .mapping(.init([]))
+        guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
+            throw BuildFailure(reader.errors)
+        }
+        let title = map.string("title")
+        if title == nil { map.missing("title", example: "About us", what: "front matter") }
+        let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
+        let page = StandalonePage(
+            sourcePath: file, slug: slug ?? fileSlug, title: title ?? "", summary: map.string("summary"),
+            date: map.dateTime("date"), updated: map.dateTime("updated"), draft: map.bool("draft") ?? false,
+            body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
+        return page
+    }
+}
+
+/// The slug of a Markdown source: front matter `slug`, else the file name.
+enum ContentSlug {
+    static func resolve(map: YAMLMapping, fileSlug: String, file: String) -> String? {
+        if let slug = map.string("slug") {
+            guard Slug.isValid(slug) else {
+                map.fail("slug", "slug '\(slug)' may only hold lowercase letters, digits and single hyphens: try '\(Slug.make(from: slug))'")
+                return nil
+            }
+            return slug
+        }
+        guard Slug.isValid(fileSlug) else {
+            map.reader.fail(fileLine: 1, column: 1,
+                            "file name '\(fileSlug)' is not a valid slug (lowercase letters, digits and single hyphens): rename the file to '\(Slug.make(from: fileSlug)).md' or set `slug:` in the front matter")
+            return nil
+        }
+        return fileSlug
+    }
+}

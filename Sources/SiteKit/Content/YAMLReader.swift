@@ -1,0 +1,300 @@
+import Foundation
+import Yams
+
+/// Reads YAML into typed values strictly, collecting every problem with its
+/// position in the file the YAML came from.
+///
+/// Works on Yams' node tree (`compose`), never on `Yams.load`'s untyped values:
+/// scalars are interpreted by the type the schema expects, so `NO` stays the
+/// string "NO" where a country code is expected, and `2024-13-45` is reported
+/// rather than rolled over.
+final class YAMLReader {
+    /// The file the YAML was read from, as shown in errors.
+    let file: String
+    /// Lines in `file` before the first line of the YAML text.
+    let lineOffset: Int
+    private(set) var errors: [SiteError] = []
+    /// Collection elements left to read; bounds alias expansion ("billion laughs").
+    private var elementBudget: Int
+    private var reportedBudget = false
+
+    init(file: String, lineOffset: Int = 0, elementBudget: Int = 1_000_000) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.elementBudget = elementBudget
+    }
+
+    /// Parses `yaml` into a node tree; `nil` for an empty document or a syntax error
+    /// (which is recorded).
+    func compose(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            record(error, in: yaml)
+            return nil
+        } catch {
+            fail(line: 1, column: 1, "cannot read YAML: \(error)")
+            return nil
+        }
+    }
+
+    // MARK: Errors
+
+    /// Reports a problem at a line of the YAML text (not of the file).
+    func fail(line: Int, column: Int, _ message: String) {
+        errors.append(SiteError(file: file, line: lineOffset + line, column: column, message: message))
+    }
+
+    /// Reports a problem at a line of the file itself.
+    func fail(fileLine: Int, column: Int, _ message: String) {
+        errors.append(SiteError(file: file, line: fileLine, column: column, message: message))
+    }
+
+    func fail(at node: Node, _ message: String) {
+        let mark = node.mark
+        fail(line: mark?.line ?? 1, column: mark?.column ?? 1, message)
+    }
+
+    private func record(_ error: YamlError, in yaml: String) {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " \($0.text)" } ?? ""
+            fail(line: mark.line, column: mark.column,
+                 "invalid YAML: \(problem)\(detail): check the indentation and quoting on this line")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            fail(line: context.mark.line, column: context.mark.column,
+                 "duplicate key \(keys): each key may appear once; remove one of them")
+        case let .reader(problem, offset, _, _):
+            let position = offset.map { Self.lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
+            fail(line: position.0, column: position.1, "invalid YAML text: \(problem)")
+        default:
+            fail(line: 1, column: 1, "invalid YAML: \(error)")
+        }
+    }
+
+    private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1, consumed = 0
+        for scalar in text.unicodeScalars {
+            if consumed >= offset { break }
+            consumed += String(scalar).utf8.count
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    // MARK: Structure
+
+    /// The entries of a mapping node, with unknown keys reported.
+    /// - Parameter what: how the mapping is named in errors ("front matter").
+    func mapping(_ node: Node, keys allowed: [String], what: String) -> YAMLMapping? {
+        guard case let .mapping(mapping) = node else {
+            fail(at: node, "\(what) must be a mapping of `key: value` lines, got \(Self.describe(node))")
+            return nil
+        }
+        guard spend(mapping.count, at: node) else { return nil }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                fail(at: key, "keys in \(what) must be plain words, got \(Self.describe(key))")
+                continue
+            }
+            let name = scalar.string
+            if !allowed.contains(name) {
+                fail(at: key, "unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: allowed)); "
+                     + "known keys: \(allowed.sorted().joined(separator: ", "))")
+                continue
+            }
+            entries[name] = (key, value)
+        }
+        return YAMLMapping(reader: self, node: node, entries: entries)
+    }
+
+    /// The elements of a sequence node; a single scalar is not promoted to a list.
+    func sequence(_ node: Node, what: String) -> [Node]? {
+        guard case let .sequence(sequence) = node else {
+            fail(at: node, "\(what) must be a list (`[a, b]` or lines starting with `- `), got \(Self.describe(node))")
+            return nil
+        }
+        guard spend(sequence.count, at: node) else { return nil }
+        return Array(sequence)
+    }
+
+    /// The key/value pairs of a mapping whose keys are data (country codes, …).
+    func pairs(_ node: Node, what: String) -> [(key: Node, value: Node)]? {
+        guard case let .mapping(mapping) = node else {
+            fail(at: node, "\(what) must be a mapping of `key: value` pairs, got \(Self.describe(node))")
+            return nil
+        }
+        guard spend(mapping.count, at: node) else { return nil }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    private func spend(_ count: Int, at node: Node) -> Bool {
+        elementBudget -= count
+        if elementBudget >= 0 { return true }
+        if !reportedBudget {
+            reportedBudget = true
+            fail(at: node, "YAML is too large once aliases are expanded: remove the `*alias` references")
+        }
+        return false
+    }
+
+    // MARK: Scalars
+
+    /// Whether the node is YAML null (`~`, `null`, or nothing).
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else {
+            return false
+        }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The text of a scalar, whatever it looks like (`title: 2024` is the text "2024").
+    func string(_ node: Node, what: String) -> String? {
+        guard case let .scalar(scalar) = node else {
+            fail(at: node, "\(what) must be text, got \(Self.describe(node))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ node: Node, what: String, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let text = string(node, what: what) else { return nil }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        guard let value = Int(digits), !digits.isEmpty else {
+            fail(at: node, "\(what) must be a whole number, got '\(text)'")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            fail(at: node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+            return nil
+        }
+        return value
+    }
+
+    func double(_ node: Node, what: String, range: ClosedRange<Double>? = nil) -> Double? {
+        guard let text = string(node, what: what) else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            fail(at: node, "\(what) must be a number, got '\(text)'")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            fail(at: node, "\(what) must be between \(Self.plain(range.lowerBound)) and \(Self.plain(range.upperBound)), got '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: Node, what: String) -> Bool? {
+        guard let text = string(node, what: what) else { return nil }
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            fail(at: node, "\(what) must be true or false, got '\(text)'")
+            return nil
+        }
+    }
+
+    func calendarDate(_ node: Node, what: String) -> CalendarDate? {
+        guard let text = string(node, what: what) else { return nil }
+        do {
+            return try CalendarDate(parsing: text)
+        } catch {
+            fail(at: node, "\(what) \(error.reason)")
+            return nil
+        }
+    }
+
+    func dateTime(_ node: Node, what: String) -> DateTime? {
+        guard let text = string(node, what: what) else { return nil }
+        do {
+            return try DateTime(parsing: text)
+        } catch {
+            fail(at: node, "\(what) \(error.reason)")
+            return nil
+        }
+    }
+
+    func stringList(_ node: Node, what: String) -> [String]? {
+        guard let items = sequence(node, what: what) else { return nil }
+        return items.compactMap { string($0, what: "each entry of \(what)") }
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// A mapping whose keys were checked against the schema.
+struct YAMLMapping {
+    let reader: YAMLReader
+    let node: Node
+    let entries: [String: (key: Node, value: Node)]
+
+    /// The value for `key`, or `nil` when it is absent or null.
+    func value(_ key: String) -> Node? {
+        guard let entry = entries[key], !YAMLReader.isNull(entry.value) else { return nil }
+        return entry.value
+    }
+
+    /// Reports a missing required key.
+    func missing(_ key: String, example: String, what: String) {
+        reader.fail(at: node, "missing required key '\(key)' in \(what): add a line `\(key): \(example)`")
+    }
+
+    func string(_ key: String) -> String? {
+        value(key).flatMap { reader.string($0, what: "'\(key)'") }
+    }
+
+    func int(_ key: String, range: ClosedRange<Int>? = nil) -> Int? {
+        value(key).flatMap { reader.int($0, what: "'\(key)'", range: range) }
+    }
+
+    func double(_ key: String, range: ClosedRange<Double>? = nil) -> Double? {
+        value(key).flatMap { reader.double($0, what: "'\(key)'", range: range) }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        value(key).flatMap { reader.bool($0, what: "'\(key)'") }
+    }
+
+    func calendarDate(_ key: String) -> CalendarDate? {
+        value(key).flatMap { reader.calendarDate($0, what: "'\(key)'") }
+    }
+
+    func dateTime(_ key: String) -> DateTime? {
+        value(key).flatMap { reader.dateTime($0, what: "'\(key)'") }
+    }
+
+    func stringList(_ key: String) -> [String]? {
+        value(key).flatMap { reader.stringList($0, what: "'\(key)'") }
+    }
+
+    /// Reports a problem with the value of `key` (or the mapping, when absent).
+    func fail(_ key: String, _ message: String) {
+        reader.fail(at: entries[key]?.value ?? node, message)
+    }
+
+    /// The line in the file of the value for `key`, or of the mapping.
+    func line(of key: String) -> Int {
+        reader.lineOffset + ((entries[key]?.value.mark ?? node.mark)?.line ?? 1)
+    }
+
+    /// The column of the value for `key`, or of the mapping.
+    func column(of key: String) -> Int {
+        (entries[key]?.value.mark ?? node.mark)?.column ?? 1
+    }
+}

@@ -1,0 +1,127 @@
+/// A fragment of HTML that is safe to insert into a page as it is.
+///
+/// Interpolating a `String` escapes it; interpolating `HTML` inserts it verbatim;
+/// interpolating `[HTML]` joins the fragments. Text from content or data can
+/// therefore only reach the output escaped, unless code states otherwise with
+/// ``HTML/init(unsafeRaw:)``.
+public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// The markup, ready to write.
+    public private(set) var rendered: String
+
+    /// Wraps markup that is already safe (rendered Markdown, generated SVG).
+    public init(unsafeRaw markup: String) {
+        rendered = markup
+    }
+
+    /// An empty fragment.
+    public static let empty = HTML(unsafeRaw: "")
+
+    public init(stringLiteral value: String) {
+        rendered = value
+    }
+
+    public init(stringInterpolation: Interpolation) {
+        rendered = stringInterpolation.output
+    }
+
+    public var description: String { rendered }
+
+    /// Whether the fragment holds no markup.
+    public var isEmpty: Bool { rendered.isEmpty }
+
+    /// Appends another fragment.
+    public mutating func append(_ other: HTML) {
+        rendered += other.rendered
+    }
+
+    /// Joins fragments with an optional separator.
+    public static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {
+        var out = ""
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out += separator.rendered }
+            out += part.rendered
+        }
+        return HTML(unsafeRaw: out)
+    }
+
+    /// The interpolation that escapes strings and inserts fragments.
+    public struct Interpolation: StringInterpolationProtocol {
+        var output: String
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            output = ""
+            output.reserveCapacity(literalCapacity + interpolationCount * 16)
+        }
+
+        public mutating func appendLiteral(_ literal: String) {
+            output += literal
+        }
+
+        /// Text: escaped.
+        public mutating func appendInterpolation(_ text: String) {
+            HTMLEscaping.escape(text, into: &output)
+        }
+
+        /// Optional text: escaped, nothing for `nil`.
+        public mutating func appendInterpolation(_ text: String?) {
+            if let text { HTMLEscaping.escape(text, into: &output) }
+        }
+
+        /// A fragment: inserted as it is.
+        public mutating func appendInterpolation(_ fragment: HTML) {
+            output += fragment.rendered
+        }
+
+        /// An optional fragment: nothing for `nil`.
+        public mutating func appendInterpolation(_ fragment: HTML?) {
+            if let fragment { output += fragment.rendered }
+        }
+
+        /// Fragments: joined without separator.
+        public mutating func appendInterpolation(_ fragments: [HTML]) {
+            for fragment in fragments { output += fragment.rendered }
+        }
+
+        /// A whole number, written without grouping so that it is locale-independent.
+        public mutating func appendInterpolation(_ number: Int) {
+            output += String(number)
+        }
+    }
+}
+
+/// Escaping of text for HTML element content and quoted attribute values.
+public enum HTMLEscaping {
+    /// Escapes `& < > " '` so the text is safe both as element content and inside
+    /// a quoted attribute value.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        escape(text, into: &out)
+        return out
+    }
+
+    /// Appends the escaped form of `text` to `output`.
+    public static func escape(_ text: String, into output: inout String) {
+        // Most text needs no escaping: append it in one go.
+        guard text.utf8.contains(where: isSpecial) else {
+            output += text
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+}

@@ -1,0 +1,122 @@
+import CCmarkGFM
+
+/// Rewrites a parsed cmark document before rendering: headings get ids and
+/// anchor links, embed blocks are replaced by their HTML. Also gathers the
+/// headings, the first paragraph and a word count.
+///
+/// Replacements are cmark custom blocks: the HTML renderer writes their
+/// enter/exit text as it is, independent of the raw-HTML setting, so safe mode
+/// stays on for everything the editor wrote.
+struct DocumentTransformer {
+    private(set) var headings: [Heading] = []
+    private(set) var firstParagraph: String?
+    private(set) var wordCount = 0
+    private var ids: HeadingIDs
+
+    init(reservedIDs: Set<String>) {
+        ids = HeadingIDs(reserved: reservedIDs)
+    }
+
+    mutating func transform(_ document: OpaquePointer, embedNames: Set<String>, embed: (EmbedBlock) -> HTML?) {
+        var headingNodes: [OpaquePointer] = []
+        var embedNodes: [(OpaquePointer, EmbedBlock)] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HEADING:
+                    headingNodes.append(node)
+                case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
+                    firstParagraph = Self.plainText(of: node)
+                case CMARK_NODE_TEXT:
+                    wordCount += Self.countWords(cmark_node_get_literal(node))
+                case CMARK_NODE_CODE_BLOCK:
+                    let info = String(cString: cmark_node_get_fence_info(node))
+                    let name = String(info.split(separator: " ", maxSplits: 1).first ?? "")
+                    if embedNames.contains(name) {
+                        let body = String(cString: cmark_node_get_literal(node))
+                        embedNodes.append((node, EmbedBlock(name: name, body: body, line: Int(cmark_node_get_start_line(node)))))
+                    }
+                default:
+                    break
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        cmark_iter_free(iterator)
+
+        for node in headingNodes { replaceHeading(node) }
+        for (node, block) in embedNodes {
+            guard let html = embed(block) else { continue }
+            replace(node, with: html.rendered, exit: "")
+        }
+    }
+
+    private mutating func replaceHeading(_ node: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(node))
+        let text = Self.plainText(of: node)
+        let id = ids.next(for: text)
+        headings.append(Heading(level: level, id: id, text: text))
+        let escapedID = HTMLEscaping.escape(id)
+        let label = HTMLEscaping.escape("Link to section: \(text)")
+        let custom = replace(node, with: "<h\(level) id=\"\(escapedID)\">",
+                             exit: " <a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-label=\"\(label)\">#</a></h\(level)>")
+        // Keep the heading's inline content, now inside the custom block.
+        while let child = cmark_node_first_child(node) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(custom, child)
+        }
+        cmark_node_free(node)
+    }
+
+    /// Puts a custom block with the given enter/exit HTML where `node` was and
+    /// unlinks `node` (which the caller frees, or `replace` frees when it has no
+    /// children to move).
+    @discardableResult
+    private func replace(_ node: OpaquePointer, with enter: String, exit: String) -> OpaquePointer {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { fatalError("cmark_node_new: out of memory") }
+        cmark_node_set_on_enter(custom, enter)
+        cmark_node_set_on_exit(custom, exit)
+        cmark_node_insert_before(node, custom)
+        cmark_node_unlink(node)
+        if cmark_node_get_type(node) != CMARK_NODE_HEADING { cmark_node_free(node) }
+        return custom
+    }
+
+    /// The text of a node's descendants, with soft breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) {
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                default:
+                    break
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        cmark_iter_free(iterator)
+        return text
+    }
+
+    private static func countWords(_ literal: UnsafePointer<CChar>?) -> Int {
+        guard var pointer = literal else { return 0 }
+        var count = 0
+        var inWord = false
+        while pointer.pointee != 0 {
+            let byte = UInt8(bitPattern: pointer.pointee)
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+            pointer += 1
+        }
+        return count
+    }
+}

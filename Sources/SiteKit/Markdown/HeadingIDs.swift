@@ -1,0 +1,39 @@
+/// Stable, unique `id`s for headings, GitHub style: "How it's performing" ->
+/// "how-its-performing", a second "Ratings" -> "ratings-1".
+struct HeadingIDs {
+    private var used: Set<String>
+
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// The id for a heading with this text, unique within the document.
+    mutating func next(for text: String) -> String {
+        let base = Self.slug(for: text)
+        var candidate = base
+        var suffix = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Lowercased letters and digits of any script, spaces as hyphens, other
+    /// punctuation dropped; "section" when nothing is left.
+    static func slug(for text: String) -> String {
+        var out = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                out.append(character)
+            } else if character == " " || character == "-" || character == "_" {
+                out.append(character == "_" ? "_" : "-")
+            }
+        }
+        while out.contains("--") { out = out.replacing("--", with: "-") }
+        out = String(out.drop(while: { $0 == "-" }))
+        while out.last == "-" { out.removeLast() }
+        return out.isEmpty ? "section" : out
+    }
+}

@@ -1,0 +1,120 @@
+import CCmarkGFM
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options for rendering one Markdown document.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Pass raw HTML through; when off, cmark drops it and unsafe link schemes.
+    public var allowRawHTML: Bool
+    /// Ids the page template already uses, so headings never take them.
+    public var reservedIDs: Set<String>
+
+    public init(allowRawHTML: Bool = false, reservedIDs: Set<String> = []) {
+        self.allowRawHTML = allowRawHTML
+        self.reservedIDs = reservedIDs
+    }
+}
+
+/// A heading of a rendered document, for tables of contents and link checks.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    /// The `id` attribute the heading got.
+    public var id: String
+    /// The heading's plain text.
+    public var text: String
+}
+
+/// A fenced block whose info string names an embed (```` ```viewing-chart ````).
+public struct EmbedBlock: Sendable, Equatable {
+    /// The first word of the info string.
+    public var name: String
+    /// The block's content (YAML for sitegen's embeds).
+    public var body: String
+    /// The line of the opening fence, counted in the Markdown text (1-based).
+    public var line: Int
+}
+
+/// The HTML of a Markdown document and what the site needs to know about it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public var html: String
+    public var headings: [Heading]
+    /// The plain text of the first paragraph, for summaries.
+    public var firstParagraph: String?
+    /// Words of prose (code blocks excluded).
+    public var wordCount: Int
+}
+
+/// Renders GitHub Flavored Markdown with cmark-gfm.
+///
+/// cmark-gfm keeps global state (extension registry, the inline parser's special
+/// character table) that concurrent parses corrupt, so every parse and render runs
+/// under one process-wide lock. Callers may use many threads; Markdown itself is
+/// serial.
+public enum MarkdownRenderer {
+    /// The GFM extensions every document gets.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// `true` once the core extensions are registered.
+    private static let cmark = Mutex(false)
+
+    /// Raised when the installed cmark-gfm lacks an extension sitegen relies on.
+    public struct MissingExtension: Error, Sendable, CustomStringConvertible {
+        public var name: String
+        public var description: String {
+            "cmark-gfm extension '\(name)' is not available: install libcmark-gfm-extensions-dev"
+        }
+    }
+
+    /// Renders `markdown` to HTML.
+    /// - Parameters:
+    ///   - embedNames: info strings that mark embed blocks.
+    ///   - embed: called for each embed block (in document order); the returned
+    ///     HTML replaces the block, `nil` leaves it as a code block.
+    public static func render(
+        _ markdown: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        embedNames: Set<String> = [],
+        embed: (EmbedBlock) -> HTML? = { _ in nil }
+    ) throws(MissingExtension) -> RenderedMarkdown {
+        var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
+        if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        let result: Result<RenderedMarkdown, MissingExtension> = cmark.withLock { registered in
+            if !registered {
+                cmark_gfm_core_extensions_ensure_registered()
+                registered = true
+            }
+            guard let parser = cmark_parser_new(cmarkOptions) else { fatalError("cmark_parser_new: out of memory") }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                // An unknown name gives NULL, and attaching NULL crashes.
+                guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                    return .failure(MissingExtension(name: name))
+                }
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            }
+            guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
+            defer { cmark_node_free(document) }
+
+            var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
+            transformer.transform(document, embedNames: embedNames, embed: embed)
+
+            // The extension list belongs to the parser: render before freeing it.
+            guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
+                fatalError("cmark_render_html: out of memory")
+            }
+            defer { free(rendered) }
+            return .success(RenderedMarkdown(
+                html: String(cString: rendered), headings: transformer.headings,
+                firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount))
+        }
+        return try result.get()
+    }
+}

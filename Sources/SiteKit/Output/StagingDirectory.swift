@@ -1,0 +1,98 @@
+import Foundation
+
+/// A build's output folder under construction: files go into a staging folder
+/// beside the target, which replaces the target only when the build succeeds.
+/// A failed build leaves the previous output exactly as it was.
+public final class StagingDirectory: Sendable {
+    /// The name of the file that marks a folder as sitegen's output, so sitegen
+    /// never replaces a folder it did not create.
+    public static let markerName = ".sitegen-output"
+
+    /// The folder the site is published to (public/).
+    public let target: URL
+    /// Where this build writes until it commits.
+    public let staging: URL
+
+    /// Creates an empty staging folder beside `target`.
+    /// - Throws: when `target` exists but was not written by sitegen.
+    public init(target: URL) throws(SiteError) {
+        let target = target.standardizedFileURL
+        self.target = target
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            let marker = target.appending(path: Self.markerName).path
+            let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty || manager.fileExists(atPath: marker) else {
+                throw SiteError(file: target.path, message: "refusing to replace '\(target.path)': it was not created by sitegen (no \(Self.markerName) file); choose another --output or empty it yourself")
+            }
+        }
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        staging = target.deletingLastPathComponent().appending(path: "\(target.lastPathComponent).staging-\(suffix)")
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data("sitegen output; this folder is replaced on every build\n".utf8)
+                .write(to: staging.appending(path: Self.markerName))
+        } catch {
+            throw SiteError(file: staging.path, message: "cannot create the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `bytes` at a site path inside the staging folder.
+    public func write(_ bytes: some Sequence<UInt8>, to sitePath: String) throws(SiteError) {
+        let url = try resolve(sitePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        } catch {
+            throw SiteError(file: url.path, message: "cannot write the file: \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies a file into the staging folder at a site path.
+    public func copy(_ source: URL, to sitePath: String) throws(SiteError) {
+        let url = try resolve(sitePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source, to: url)
+        } catch {
+            throw SiteError(file: source.path, message: "cannot copy the file into the output: \(error.localizedDescription)")
+        }
+    }
+
+    /// Swaps the staging folder in as the target.
+    public func commit() throws(SiteError) {
+        let manager = FileManager.default
+        let old = target.deletingLastPathComponent()
+            .appending(path: "\(target.lastPathComponent).old-\(staging.lastPathComponent.split(separator: "-").last ?? "x")")
+        do {
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: old)
+            }
+            try manager.moveItem(at: staging, to: target)
+            if manager.fileExists(atPath: old.path) { try? manager.removeItem(at: old) }
+        } catch {
+            // Put the previous output back if it was moved aside.
+            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: old.path) {
+                try? manager.moveItem(at: old, to: target)
+            }
+            discard()
+            throw SiteError(file: target.path, message: "cannot replace the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Deletes the staging folder, leaving the target untouched.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// The URL for a site path, refusing anything that would leave the folder.
+    private func resolve(_ sitePath: String) throws(SiteError) -> URL {
+        let parts = sitePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !sitePath.isEmpty, !sitePath.hasPrefix("/"),
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw SiteError(file: sitePath, message: "output path '\(sitePath)' would leave the output folder: use a plain relative path")
+        }
+        return staging.appending(path: sitePath)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SiteKit
+import Templates
+
+/// `sitegen build`: content/ -> public/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into its output folder.",
+        discussion: """
+        Every problem is reported as path:line:column: error: message, and the build exits
+        with status 1. A failed build leaves the previous output exactly as it was.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder (the one holding content/).", valueName: "dir"))
+    var site: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <site>/public).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Include articles and pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Include articles dated in the future.")
+    var future = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let siteURL = URL(filePath: site, directoryHint: .isDirectory)
+        let outputURL = output.map { URL(filePath: $0, directoryHint: .isDirectory) }
+        let now = DateTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+        let builder = SiteBuilder(theme: DefaultTheme(),
+                                  options: BuildOptions(includeDrafts: drafts, includeFuture: future, now: now))
+        do {
+            let report = try builder.build(siteDirectory: siteURL, output: outputURL)
+            if !quiet {
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                let destination = output ?? (site == "." ? "public" : "\(site)/public")
+                var line = "Built \(report.pages) pages and \(report.otherFiles) other files into \(destination) in \(String(format: "%.2f", seconds)) s"
+                if report.skippedArticles > 0 {
+                    line += " (\(report.skippedArticles) draft, future or expired articles left out)"
+                }
+                print(line)
+            }
+        } catch {
+            for problem in error.errors {
+                FileHandle.standardError.write(Data((problem.description + "\n").utf8))
+            }
+            let count = error.errors.count
+            FileHandle.standardError.write(Data("build failed: \(count) error\(count == 1 ? "" : "s"); the output folder was left as it was\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

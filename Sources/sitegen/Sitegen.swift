@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `sitegen` command: a static site generator for streaming-show news.
+@main
+struct Sitegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Build a static news site from Markdown articles and Netflix Top 10 data.",
+        discussion: """
+        A site folder holds content/site.yaml, content/articles/*.md, content/pages/*.md,
+        content/data/shows/*.yaml and content/static/. `sitegen build` turns it into plain
+        HTML in public/, ready for any static host.
+        """,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,133 @@
+/// The default theme's stylesheet. Colours are custom properties, so the dark
+/// mode and the charts (which read `--chart-*`) switch together.
+enum Stylesheet {
+    static let css = """
+    :root {
+      --bg: #fbfaf7; --surface: #ffffff; --text: #1d1f23; --muted: #5b6068; --border: #dedbd2;
+      --accent: #b4233a; --accent-text: #ffffff; --link: #0b57a4; --link-visited: #5b3a9a;
+      --renewed: #1f7a3d; --cancelled: #b4233a; --pending: #8a5a00; --ending: #4b5563;
+      --chart-bar: #0b57a4; --chart-bar-alt: #7aa7d6; --chart-axis: #5b6068; --chart-grid: #e6e3da;
+      --chart-text: #1d1f23; --chart-line-1: #e69f00; --chart-line-2: #56b4e9; --chart-line-3: #009e73;
+      --chart-line-4: #d55e00; --chart-line-5: #cc79a7; --chart-line-6: #0072b2; --chart-line-7: #b59a00;
+      --heat-0: #f1f5fb; --heat-1: #0a2f5c; --heat-text-dark: #ffffff; --heat-text-light: #1d1f23;
+      --measure: 42rem;
+      --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+      --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --bg: #121316; --surface: #1b1d21; --text: #e8e6e1; --muted: #a3a8b0; --border: #33363d;
+        --accent: #ff6b81; --accent-text: #121316; --link: #8cc4ff; --link-visited: #c9a9ff;
+        --renewed: #5fd28a; --cancelled: #ff7b8e; --pending: #f2c14e; --ending: #b8bec8;
+        --chart-bar: #6fb1ff; --chart-bar-alt: #35587f; --chart-axis: #a3a8b0; --chart-grid: #2c2f36;
+        --chart-text: #e8e6e1;
+        --heat-0: #1f2a38; --heat-1: #8cc4ff; --heat-text-dark: #121316; --heat-text-light: #e8e6e1;
+      }
+    }
+    *, *::before, *::after { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; }
+    body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.6 var(--font); }
+    a { color: var(--link); text-underline-offset: 0.15em; }
+    a:visited { color: var(--link-visited); }
+    a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+    .skip-link { position: absolute; left: -999px; top: 0; background: var(--surface); padding: 0.5rem 1rem; }
+    .skip-link:focus { left: 1rem; z-index: 10; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .site-header { border-bottom: 1px solid var(--border); background: var(--surface); }
+    .site-header .wrap { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 1.5rem; padding-top: 0.9rem; padding-bottom: 0.9rem; }
+    .site-title { font-weight: 800; font-size: 1.35rem; letter-spacing: -0.01em; color: var(--text); text-decoration: none; }
+    .site-title:visited { color: var(--text); }
+    .site-title::before { content: ""; display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.45em; background: var(--accent); border-radius: 2px; }
+    .site-header ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.1rem; list-style: none; margin: 0; padding: 0; }
+    .site-header nav a { color: var(--muted); text-decoration: none; font-weight: 600; }
+    .site-header nav a:hover, .site-header nav a[aria-current="page"] { color: var(--text); text-decoration: underline; }
+    main { padding-top: 2rem; padding-bottom: 3rem; }
+    h1, h2, h3, h4 { line-height: 1.2; letter-spacing: -0.01em; }
+    h1 { font-size: clamp(1.8rem, 4vw, 2.6rem); margin: 0 0 0.5rem; }
+    .intro, .page-note { color: var(--muted); }
+    .meta { color: var(--muted); font-size: 0.95rem; margin: 0.25rem 0; }
+    .tags { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.6rem 0 0; }
+    .tags a { display: inline-block; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--border); border-radius: 999px; text-decoration: none; color: var(--muted); background: var(--surface); }
+    .tags a:hover { color: var(--text); border-color: var(--muted); }
+    .article-list { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
+    .card article { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 1.1rem 1.3rem; }
+    .card h2 { font-size: 1.35rem; margin: 0 0 0.3rem; }
+    .card h2 a { color: var(--text); text-decoration: none; }
+    .card h2 a:hover { text-decoration: underline; }
+    .card .summary { margin: 0.5rem 0 0; }
+    .pager { display: flex; justify-content: space-between; margin-top: 2rem; font-weight: 600; }
+    .term-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.6rem; }
+    .term-list li { background: var(--surface); border: 1px solid var(--border); border-radius: 999px; padding: 0.25rem 0.8rem; }
+    .count { color: var(--muted); font-size: 0.85rem; }
+    .article { max-width: var(--measure); margin: 0 auto; }
+    .article-header { margin-bottom: 1.5rem; }
+    .prose { font-family: var(--serif); font-size: 1.125rem; line-height: 1.7; }
+    .prose h2, .prose h3, .prose h4 { font-family: var(--font); margin-top: 2rem; }
+    .prose img { max-width: 100%; height: auto; }
+    .prose blockquote { margin: 1.5rem 0; padding: 0.2rem 1.2rem; border-left: 4px solid var(--accent); color: var(--muted); }
+    .prose pre { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.9rem 1rem; overflow-x: auto; font-size: 0.9rem; }
+    .prose code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
+    .prose table { border-collapse: collapse; width: 100%; font-family: var(--font); font-size: 0.95rem; margin: 1.5rem 0; display: block; overflow-x: auto; }
+    .prose th, .prose td { border-bottom: 1px solid var(--border); padding: 0.45rem 0.6rem; text-align: left; }
+    .prose .footnotes { font-size: 0.95rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; }
+    .heading-anchor { margin-left: 0.3em; color: var(--muted); text-decoration: none; opacity: 0; font-weight: 400; }
+    h2:hover .heading-anchor, h3:hover .heading-anchor, h4:hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
+    .fact-box { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; margin: 0 0 2rem; }
+    .fact { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 1rem 1.2rem; }
+    .fact h2.fact-label, .fact .fact-label { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.3rem; font-weight: 700; }
+    .renewal .status { font-size: 1.5rem; font-weight: 800; margin: 0; }
+    .status-renewed .status { color: var(--renewed); }
+    .status-cancelled .status { color: var(--cancelled); }
+    .status-pending .status { color: var(--pending); }
+    .status-ending .status { color: var(--ending); }
+    .renewal { border-top: 5px solid var(--pending); }
+    .status-renewed { border-top-color: var(--renewed); }
+    .status-cancelled { border-top-color: var(--cancelled); }
+    .status-ending { border-top-color: var(--ending); }
+    .prediction, .as-of { margin: 0.4rem 0 0; }
+    .as-of { color: var(--muted); font-size: 0.9rem; }
+    .scores dl { margin: 0; display: grid; gap: 0.45rem; }
+    .score { display: grid; grid-template-columns: 5.5rem 1fr; align-items: center; gap: 0.6rem; }
+    .score dt { color: var(--muted); font-weight: 600; }
+    .score dd { margin: 0; display: flex; align-items: center; gap: 0.6rem; }
+    .score-value { font-weight: 800; min-width: 3.6rem; }
+    .score-bar { flex: 1; height: 0.45rem; background: var(--chart-grid); border-radius: 999px; overflow: hidden; }
+    .score-bar span { display: block; height: 100%; background: var(--chart-bar); }
+    .toc { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 0.8rem 1.2rem; margin-bottom: 2rem; }
+    .toc h2 { font-size: 1rem; margin: 0 0 0.3rem; }
+    .toc ol { margin: 0; padding-left: 1.2rem; }
+    .toc .toc-level-2 { margin-left: 1rem; list-style: circle; }
+    .toc .toc-level-3 { margin-left: 2rem; list-style: square; }
+    .performance { margin-top: 2.5rem; border-top: 1px solid var(--border); }
+    .embed { margin: 1.75rem 0; font-family: var(--font); }
+    .embed figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
+    .chart { display: block; width: 100%; height: auto; overflow: visible; }
+    .chart text { fill: var(--chart-text); font: 12px var(--font); }
+    .chart .axis line, .chart .axis path { stroke: var(--chart-axis); }
+    .chart .grid line { stroke: var(--chart-grid); }
+    .chart .bar { fill: var(--chart-bar); }
+    .chart .bar:hover { fill: var(--accent); }
+    .chart .muted-text { fill: var(--muted); }
+    .data-table-wrap { overflow-x: auto; }
+    table.data-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
+    table.data-table caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; }
+    table.data-table th, table.data-table td { padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--border); }
+    table.data-table thead th { text-align: left; color: var(--muted); font-size: 0.85rem; border-bottom: 2px solid var(--border); }
+    table.data-table th[scope="row"] { text-align: left; font-weight: 600; white-space: nowrap; }
+    table.data-table .num { text-align: right; }
+    .change-up { color: var(--renewed); }
+    .change-down { color: var(--cancelled); }
+    details.chart-data { margin-top: 0.5rem; font-size: 0.9rem; }
+    details.chart-data summary { cursor: pointer; color: var(--link); }
+    .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; padding: 1.5rem 0 2.5rem; }
+    .site-footer p { margin: 0.2rem 0; }
+    .fine { font-size: 0.8rem; }
+    @media (max-width: 40rem) {
+      body { font-size: 1rem; }
+      .prose { font-size: 1.05rem; }
+      main { padding-top: 1.25rem; }
+    }
+
+    """
+}
