@@ -10,7 +10,7 @@ enum ArticleTemplate {
         <header class="article-header">
         <h1>\(article.title)</h1>
         <p class="meta">\(byline(article))</p>
-        \(Layout.tagList(article.tags))
+        \(Layout.tagList(article.tags, show: article.show))
         </header>
         \(factBox(renewal: page.renewal, scores: page.scores))
         \(tableOfContents(page.tableOfContents))

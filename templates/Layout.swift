@@ -15,7 +15,7 @@ enum Layout {
         <link rel="canonical" href="\(context.canonicalURL)">
         <meta name="color-scheme" content="light dark">
         <link rel="stylesheet" href="\(context.stylesheetURL)">
-        \(head)</head>
+        \(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
         <body class="\(bodyClass)">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
@@ -39,6 +39,40 @@ enum Layout {
         """
     }
 
+    /// Open Graph and Twitter card tags, so shared links show a title, summary and image.
+    private static func socialMeta(_ context: PageContext, fullTitle: String) -> HTML {
+        let social = context.social
+        var tags: [HTML] = [
+            "<meta property=\"og:type\" content=\"\(social.type)\">",
+            "<meta property=\"og:title\" content=\"\(context.path.isEmpty ? context.site.title : context.title)\">",
+            "<meta property=\"og:description\" content=\"\(context.description)\">",
+            "<meta property=\"og:url\" content=\"\(context.canonicalURL)\">",
+            "<meta property=\"og:site_name\" content=\"\(context.site.title)\">",
+            "<meta property=\"og:locale\" content=\"\(context.site.language.replacing("-", with: "_"))\">",
+            "<meta name=\"twitter:card\" content=\"\(social.image == nil ? "summary" : "summary_large_image")\">",
+            "<meta name=\"twitter:title\" content=\"\(fullTitle)\">",
+            "<meta name=\"twitter:description\" content=\"\(context.description)\">",
+        ]
+        if let image = social.image {
+            tags.append("<meta property=\"og:image\" content=\"\(image)\">")
+            tags.append("<meta name=\"twitter:image\" content=\"\(image)\">")
+            if let alt = social.imageAlt { tags.append("<meta property=\"og:image:alt\" content=\"\(alt)\">") }
+        }
+        if let published = social.published {
+            tags.append("<meta property=\"article:published_time\" content=\"\(published.rfc3339)\">")
+        }
+        if let modified = social.modified {
+            tags.append("<meta property=\"article:modified_time\" content=\"\(modified.rfc3339)\">")
+        }
+        return "\(HTML.join(tags, separator: "\n"))\n"
+    }
+
+    /// JSON-LD; SiteKit writes it with `<`, `>` and `&` escaped, so it cannot end the script early.
+    private static func structuredData(_ context: PageContext) -> HTML {
+        guard let json = context.structuredData else { return .empty }
+        return "<script type=\"application/ld+json\">\(HTML(unsafeRaw: json))</script>\n"
+    }
+
     private static func navItem(_ link: Link, context: PageContext) -> HTML {
         context.isCurrent(link)
             ? "<li><a href=\"\(link.url)\" aria-current=\"page\">\(link.label)</a></li>"
@@ -50,8 +84,9 @@ enum Layout {
         "<time datetime=\"\(moment.description)\">\(DateFormatting.long(moment.date))</time>"
     }
 
-    static func tagList(_ tags: [TermLink]) -> HTML {
-        guard !tags.isEmpty else { return .empty }
-        return "<ul class=\"tags\" aria-label=\"Tags\">\(tags.map { tag -> HTML in "<li><a href=\"\(tag.url)\">\(tag.name)</a></li>" })</ul>"
+    static func tagList(_ tags: [TermLink], show: TermLink? = nil) -> HTML {
+        guard !tags.isEmpty || show != nil else { return .empty }
+        let showItem: HTML = show.map { "<li class=\"show-tag\"><a href=\"\($0.url)\">\($0.name)</a></li>" } ?? .empty
+        return "<ul class=\"tags\" aria-label=\"Show and tags\">\(showItem)\(tags.map { tag -> HTML in "<li><a href=\"\(tag.url)\">\(tag.name)</a></li>" })</ul>"
     }
 }

@@ -31,7 +31,7 @@ enum ListTemplates {
         <h2><a href="\(article.url)">\(article.title)</a></h2>
         <p class="meta">\(Layout.time(article.date)) · \(article.readingMinutes) min read</p>
         <p class="summary">\(article.summary)</p>
-        \(Layout.tagList(article.tags))
+        \(Layout.tagList(article.tags, show: article.show))
         </article>
         </li>
         """
@@ -49,8 +49,8 @@ enum ListTemplates {
             "<li><a href=\"\(term.url)\">\(term.name)</a> <span class=\"count\">\(term.count)</span></li>"
         }
         let main: HTML = """
-        <h1>Tags</h1>
-        \(page.terms.isEmpty ? "<p class=\"empty\">No tags yet.</p>" : "<ul class=\"term-list\">\(items)</ul>" as HTML)
+        <h1>\(page.heading)</h1>
+        \(page.terms.isEmpty ? "<p class=\"empty\">Nothing here yet.</p>" : "<ul class=\"term-list\">\(items)</ul>" as HTML)
         """
         return Layout.page(page.context, bodyClass: "page-terms", main: main)
     }

@@ -50,6 +50,7 @@ enum Stylesheet {
     .tags { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.6rem 0 0; }
     .tags a { display: inline-block; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--border); border-radius: 999px; text-decoration: none; color: var(--muted); background: var(--surface); }
     .tags a:hover { color: var(--text); border-color: var(--muted); }
+    .tags .show-tag a { border-color: var(--accent); color: var(--text); font-weight: 600; }
     .article-list { list-style: none; padding: 0; margin: 0; display: grid; gap: 1rem; }
     .card article { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 1.1rem 1.3rem; }
     .card h2 { font-size: 1.35rem; margin: 0 0 0.3rem; }

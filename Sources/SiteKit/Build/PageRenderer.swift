@@ -1,13 +1,16 @@
 /// The render phase: turns planned sources into page models and, through the
-/// theme, into HTML.
+/// theme, into HTML; and writes the feeds, sitemap and redirects.
 struct PageRenderer: Sendable {
     let plan: SitePlan
     let theme: any Theme
 
-    /// A rendered file and its site path.
+    /// A rendered file, its site path and what to blame for its links.
     struct Output: Sendable {
         var path: String
-        var html: HTML
+        var text: String
+        /// The source file, or a description of the generated page.
+        var source: String
+        var isHTML: Bool { path.hasSuffix(".html") }
     }
 
     /// Words per minute for reading-time estimates.
@@ -17,25 +20,30 @@ struct PageRenderer: Sendable {
 
     private var settings: SiteSettings { plan.site.settings }
 
-    func context(title: String, description: String, path: String) -> PageContext {
+    func context(title: String, description: String, path: String,
+                 social: SocialMetadata = SocialMetadata(type: "website"),
+                 structuredData: String? = nil, feeds: [Link] = []) -> PageContext {
         let base = plan.basePath
-        var navigation = [Link(label: "Latest", url: base), Link(label: "Tags", url: base + "tags/")]
+        var navigation = [Link(label: "Latest", url: base), Link(label: "Shows", url: base + "shows/"),
+                          Link(label: "Tags", url: base + "tags/")]
         navigation += plan.pages.map { Link(label: $0.title, url: base + $0.path) }
+        let siteFeed = Link(label: "\(settings.title) (Atom)", url: base + "feed.xml")
         return PageContext(site: settings, title: title, description: description, path: path,
-                           stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base)
+                           stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
+                           social: social, structuredData: structuredData,
+                           feeds: feeds.isEmpty ? [siteFeed] : feeds)
     }
 
-    func tagLinks(_ names: [String]) -> [TermLink] {
+    func termLinks(_ slugs: [String], in taxonomy: Taxonomy) -> [TermLink] {
         var seen = Set<String>()
-        return names.compactMap { name in
-            let slug = Slug.make(from: name)
-            guard seen.insert(slug).inserted, let tag = plan.tags.first(where: { $0.slug == slug }) else { return nil }
-            return TermLink(name: tag.name, url: plan.basePath + tag.path, count: tag.articleSlugs.count)
+        return slugs.compactMap { slug in
+            guard seen.insert(slug).inserted, let term = taxonomy.term(slug) else { return nil }
+            return TermLink(name: term.name, url: plan.basePath + term.path, count: term.articleSlugs.count)
         }
     }
 
     /// Renders an article's page; returns its summary for the list pages too.
-    func renderArticle(_ article: Article) throws(BuildFailure) -> (ArticleSummary, HTML) {
+    func renderArticle(_ article: Article) throws(BuildFailure) -> (ArticleSummary, Output) {
         var embedErrors: [SiteError] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
                                    lineOffset: article.bodyFirstLine - 1)
@@ -58,17 +66,25 @@ struct PageRenderer: Sendable {
         let summaryText = article.summary ?? rendered.firstParagraph ?? ""
         let summary = ArticleSummary(
             title: article.title, url: plan.basePath + article.path, date: article.date, updated: article.updated,
-            author: article.author ?? settings.author, summary: summaryText, tags: tagLinks(article.tags),
+            author: article.author ?? settings.author, summary: summaryText,
+            tags: termLinks(article.tags.map { Slug.make(from: $0) }, in: plan.tags),
+            show: article.show.flatMap { termLinks([$0], in: plan.shows).first },
             image: article.image, imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
         let performance = article.show.flatMap { plan.site.shows[$0] }.map { embeds.performanceSection(for: $0) }
+        let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
+        let social = SocialMetadata(type: "article", image: image, imageAlt: article.imageAlt,
+                                    published: article.date, modified: article.updated ?? article.date)
         let page = ArticlePage(
-            context: context(title: article.title, description: summaryText, path: article.path),
+            context: context(title: article.title, description: summaryText, path: article.path, social: social,
+                             structuredData: StructuredData.newsArticle(summary, image: image, settings: settings,
+                                                                        basePath: plan.basePath)),
             article: summary, body: HTML(unsafeRaw: rendered.html), renewal: article.renewal, scores: article.scores,
             performance: performance, wordCount: rendered.wordCount,
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
-        return (summary, theme.article(page))
+        return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
+                                source: article.sourcePath))
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -82,33 +98,78 @@ struct PageRenderer: Sendable {
         let model = StandalonePageModel(
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),
             body: HTML(unsafeRaw: rendered.html), updated: page.updated)
-        return Output(path: page.path + "index.html", html: theme.standalone(model))
+        return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath)
     }
 
-    /// Home pages, tag pages, the tag index and the 404 page.
-    func renderLists(summaries: [ArticleSummary]) -> [Output] {
+    /// Every generated file that is not an article or a standalone page: lists,
+    /// term pages and indexes, feeds, sitemap, robots.txt, redirects, 404.
+    func renderGenerated(summaries: [ArticleSummary]) -> [Output] {
         var outputs: [Output] = []
         let bySlug = Dictionary(zip(plan.articles.map(\.slug), summaries), uniquingKeysWith: { first, _ in first })
         outputs += paginate(summaries, base: "", heading: "Latest", intro: settings.description,
-                            title: settings.title, isHome: true)
-        for tag in plan.tags {
-            let items = tag.articleSlugs.compactMap { bySlug[$0] }
-            let count = items.count == 1 ? "1 article" : "\(items.count) articles"
-            outputs += paginate(items, base: tag.path, heading: "Tag: \(tag.name)", intro: count,
-                                title: "Tag: \(tag.name)", isHome: false)
+                            title: settings.title, isHome: true, source: "the home page")
+        let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
+                                  entries: Array(summaries.prefix(SitePlan.feedSize)))
+        outputs.append(Output(path: "feed.xml", text: Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath),
+                              source: "the Atom feed"))
+        outputs.append(Output(path: "feed.json", text: Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings,
+                                                                basePath: plan.basePath), source: "the JSON feed"))
+        for taxonomy in plan.taxonomies {
+            for term in taxonomy.terms {
+                let items = term.articleSlugs.compactMap { bySlug[$0] }
+                let count = items.count == 1 ? "1 article" : "\(items.count) articles"
+                let title = "\(taxonomy.singular): \(term.name)"
+                let feed = Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path,
+                                      title: "\(settings.title): \(term.name)",
+                                      entries: Array(items.prefix(SitePlan.feedSize)))
+                let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
+                outputs += paginate(items, base: term.path, heading: title, intro: count, title: title,
+                                    isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
+                                    feeds: [feedLink])
+                outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
+                                      source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
+            }
+            let terms = termLinks(taxonomy.terms.map(\.slug), in: taxonomy)
+            let index = TermIndexPage(
+                context: context(title: taxonomy.plural, description: "Every \(taxonomy.singular.lowercased()) on \(settings.title).",
+                                 path: taxonomy.path),
+                heading: taxonomy.plural, terms: terms)
+            outputs.append(Output(path: taxonomy.path + "index.html", text: theme.termIndex(index).rendered,
+                                  source: "the \(taxonomy.singular.lowercased()) index"))
         }
-        let terms = plan.tags.map { TermLink(name: $0.name, url: plan.basePath + $0.path, count: $0.articleSlugs.count) }
-        outputs.append(Output(path: "tags/index.html", html: theme.termIndex(TermIndexPage(
-            context: context(title: "Tags", description: "Every tag on \(settings.title).", path: "tags/"),
-            terms: terms))))
-        outputs.append(Output(path: "404.html", html: theme.notFound(NotFoundPage(
+        outputs.append(Output(path: "404.html", text: theme.notFound(NotFoundPage(
             context: context(title: "Page not found", description: "This page does not exist.", path: "404.html"),
-            latest: Array(summaries.prefix(5))))))
+            latest: Array(summaries.prefix(5)))).rendered, source: "the 404 page"))
+        for article in plan.articles {
+            for alias in article.aliases {
+                let path = SitePlan.aliasPath(alias)
+                outputs.append(Output(path: path + "index.html",
+                                      text: Redirect.page(to: settings.baseURL + article.path, title: article.title),
+                                      source: article.sourcePath))
+            }
+        }
+        outputs.append(Output(path: "sitemap.xml", text: Sitemap.xml(sitemapEntries(outputs: outputs, summaries: summaries),
+                                                                   baseURL: settings.baseURL), source: "the sitemap"))
+        if plan.writesRobots {
+            outputs.append(Output(path: "robots.txt", text: Sitemap.robots(baseURL: settings.baseURL), source: "robots.txt"))
+        }
         return outputs
     }
 
+    private func sitemapEntries(outputs: [Output], summaries: [ArticleSummary]) -> [Sitemap.Entry] {
+        var entries = zip(plan.articles, summaries).map { article, summary in
+            Sitemap.Entry(path: article.path, lastModified: summary.updated ?? summary.date)
+        }
+        entries += plan.pages.map { Sitemap.Entry(path: $0.path, lastModified: $0.updated ?? $0.date) }
+        let aliasPaths = Set(plan.articles.flatMap { $0.aliases.map { SitePlan.aliasPath($0) + "index.html" } })
+        for output in outputs where output.isHTML && output.path != "404.html" && !aliasPaths.contains(output.path) {
+            entries.append(Sitemap.Entry(path: String(output.path.dropLast("index.html".count)), lastModified: nil))
+        }
+        return entries
+    }
+
     private func paginate(_ items: [ArticleSummary], base: String, heading: String, intro: String?,
-                          title: String, isHome: Bool) -> [Output] {
+                          title: String, isHome: Bool, source: String, feeds: [Link] = []) -> [Output] {
         let size = settings.pageSize
         let count = Paginator.pageCount(items: items.count, pageSize: size)
         return (1...count).map { page in
@@ -119,11 +180,11 @@ struct PageRenderer: Sendable {
                 previousURL: page > 1 ? plan.basePath + Paginator.path(base: base, page: page - 1) : nil,
                 nextURL: page < count ? plan.basePath + Paginator.path(base: base, page: page + 1) : nil)
             let model = ArticleListPage(
-                context: context(title: pageTitle, description: intro ?? settings.description, path: path),
+                context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
                 heading: heading, intro: intro,
                 articles: Array(items[Paginator.range(page: page, items: items.count, pageSize: size)]),
                 pagination: pagination, isHome: isHome)
-            return Output(path: path + "index.html", html: theme.articleList(model))
+            return Output(path: path + "index.html", text: theme.articleList(model).rendered, source: source)
         }
     }
 }

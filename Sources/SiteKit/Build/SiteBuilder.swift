@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A build: load -> render -> write, with every problem collected and nothing
 /// written to the output unless all of it succeeded.
@@ -20,7 +19,7 @@ public struct SiteBuilder: Sendable {
         let staging: StagingDirectory
         do { staging = try StagingDirectory(target: target) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
-            let report = try write(plan, staticRoot: siteDirectory.appending(path: "content/static"), into: staging)
+            let report = try write(plan, siteDirectory: siteDirectory, into: staging)
             do { try staging.commit() } catch { throw BuildFailure([error]) }
             return report
         } catch {
@@ -29,49 +28,43 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Renders every page of the plan and writes it with the static files.
-    private func write(_ plan: SitePlan, staticRoot: URL, into staging: StagingDirectory) throws(BuildFailure) -> BuildReport {
+    /// Renders every page of the plan, writes it with the static files, and
+    /// checks the links between them.
+    private func write(_ plan: SitePlan, siteDirectory: URL, into staging: StagingDirectory) throws(BuildFailure) -> BuildReport {
         let renderer = PageRenderer(plan: plan, theme: theme)
-        // Articles first: their summaries feed the list pages.
-        let articleResults = Parallel.map(plan.articles) { article -> Result<ArticleSummary, BuildFailure> in
-            do {
-                let (summary, html) = try renderer.renderArticle(article)
-                try staging.write(Array(html.rendered.utf8), to: article.path + "index.html")
-                return .success(summary)
-            } catch let failure as BuildFailure {
-                return .failure(failure)
-            } catch let error as SiteError {
-                return .failure(BuildFailure([error]))
+        // Articles first: their summaries feed the list pages. Each page is
+        // written as soon as it is rendered and only its links are kept.
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page), BuildFailure> in
+            do throws(BuildFailure) {
+                let (summary, output) = try renderer.renderArticle(article)
+                let links = try Self.write(output, to: staging)
+                return .success((summary, links!))
             } catch {
-                return .failure(BuildFailure([SiteError(file: article.sourcePath, message: "\(error)")]))
+                return .failure(error)
             }
         }
         var errors: [SiteError] = []
         var summaries: [ArticleSummary] = []
+        var pages: [LinkChecker.Page] = []
         for result in articleResults {
             switch result {
-            case .success(let summary): summaries.append(summary)
+            case .success(let (summary, links)): summaries.append(summary); pages.append(links)
             case .failure(let failure): errors += failure.errors
             }
         }
-        guard errors.isEmpty else { throw BuildFailure(errors) }
-
-        var outputs = renderer.renderLists(summaries: summaries)
+        var outputs: [PageRenderer.Output] = []
         for page in plan.pages {
             do { outputs.append(try renderer.renderStandalone(page)) } catch { errors += error.errors }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
+        outputs += renderer.renderGenerated(summaries: summaries)
+        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: theme.stylesheet, source: "the stylesheet"))
 
-        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, html: HTML(unsafeRaw: theme.stylesheet)))
-        let writeErrors = Parallel.map(outputs) { output -> SiteError? in
-            do throws(SiteError) {
-                try staging.write(Array(output.html.rendered.utf8), to: output.path)
-                return nil
-            } catch {
-                return error
-            }
+        let written = Parallel.map(outputs) { output -> Result<LinkChecker.Page?, BuildFailure> in
+            do throws(BuildFailure) { return .success(try Self.write(output, to: staging)) } catch { return .failure(error) }
         }
-        let copyErrors = Parallel.map(plan.site.staticFiles) { path -> SiteError? in
+        let staticRoot = siteDirectory.appending(path: "content/static")
+        let copied = Parallel.map(plan.site.staticFiles) { path -> SiteError? in
             do throws(SiteError) {
                 try staging.copy(staticRoot.appending(path: path), to: path)
                 return nil
@@ -79,10 +72,57 @@ public struct SiteBuilder: Sendable {
                 return error
             }
         }
-        errors = writeErrors.compactMap { $0 } + copyErrors.compactMap { $0 }
+        for result in written {
+            switch result {
+            case .success(let links): if let links { pages.append(links) }
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        errors += copied.compactMap { $0 }
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        let htmlPages = plan.articles.count + outputs.filter { $0.path.hasSuffix(".html") }.count
-        return BuildReport(pages: htmlPages, otherFiles: outputs.count - (htmlPages - plan.articles.count) + plan.site.staticFiles.count,
+
+        let files = Set(outputs.map(\.path) + plan.site.staticFiles)
+        errors = checkLinks(pages, files: files, plan: plan, siteDirectory: siteDirectory)
+        guard errors.isEmpty else { throw BuildFailure(errors) }
+        return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
                            skippedArticles: plan.skippedArticles)
+    }
+
+    /// Writes one output; for HTML, returns what the link check needs.
+    private static func write(_ output: PageRenderer.Output, to staging: StagingDirectory) throws(BuildFailure) -> LinkChecker.Page? {
+        do { try staging.write(Array(output.text.utf8), to: output.path) } catch { throw BuildFailure([error]) }
+        return output.isHTML ? LinkChecker.scan(output.text, path: output.path, source: output.source) : nil
+    }
+
+    /// Broken internal links as errors at the line of the source that holds them.
+    private func checkLinks(_ pages: [LinkChecker.Page], files: Set<String>, plan: SitePlan,
+                            siteDirectory: URL) -> [SiteError] {
+        let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
+        var sources: [String: String] = [:]
+        return checker.check(pages, files: files).map { broken in
+            // Only .md sources can be pointed into; generated pages are named as such.
+            guard broken.source.hasSuffix(".md") else {
+                return SiteError(file: "templates", message: "\(broken.source) (/\(broken.page)) links to '\(broken.link)', but \(broken.reason): fix the template or the content it links to")
+            }
+            if sources[broken.source] == nil {
+                sources[broken.source] = (try? SiteLoader.readText(siteDirectory.appending(path: broken.source),
+                                                                  shownAs: broken.source)) ?? ""
+            }
+            let position = Self.position(of: broken.link, in: sources[broken.source] ?? "")
+            return SiteError(file: broken.source, line: position.line, column: position.column,
+                             message: "broken link '\(broken.link)': \(broken.reason); fix the link or add the page it points to")
+        }
+    }
+
+    /// Where `link` is first written in `text` (line 1, column 1 when it was
+    /// generated rather than written).
+    static func position(of link: String, in text: String) -> SourcePosition {
+        guard let range = text.range(of: link) ?? text.range(of: HTMLEscaping.escape(link)) else {
+            return SourcePosition(line: 1, column: 1)
+        }
+        let before = text[..<range.lowerBound]
+        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = before.reversed().prefix(while: { $0 != "\n" }).count + 1
+        return SourcePosition(line: line, column: column)
     }
 }

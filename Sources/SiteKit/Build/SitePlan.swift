@@ -7,19 +7,19 @@ struct SitePlan: Sendable {
     let articles: [Article]
     /// Published standalone pages.
     let pages: [StandalonePage]
-    /// Tags by slug, with display name and articles (newest first).
-    let tags: [Tag]
+    let tags: Taxonomy
+    let shows: Taxonomy
     let skippedArticles: Int
     let stylesheetPath: String
-    /// Site path of the site root on its host ("/" or "/blog/").
+    /// The path of the site root on its host ("/" or "/blog/").
     let basePath: String
+    /// Whether sitegen writes robots.txt (not when content/static has its own).
+    let writesRobots: Bool
 
-    struct Tag: Sendable {
-        var slug: String
-        var name: String
-        var articleSlugs: [String]
-        var path: String { "tags/\(slug)/" }
-    }
+    /// Entries per feed.
+    static let feedSize = 20
+
+    var taxonomies: [Taxonomy] { [tags, shows] }
 
     init(site: Site, options: BuildOptions, theme: any Theme) throws(BuildFailure) {
         self.site = site
@@ -28,52 +28,62 @@ struct SitePlan: Sendable {
         skippedArticles = site.articles.count - articles.count
         stylesheetPath = "style.\(ContentHash.hex(of: theme.stylesheet)).css"
         basePath = Self.basePath(of: site.settings.baseURL)
+        writesRobots = !site.staticFiles.contains("robots.txt")
 
         var errors: [SiteError] = []
-        var tagsBySlug: [String: Tag] = [:]
-        for article in articles {
-            for name in article.tags {
-                let slug = Slug.make(from: name)
-                if tagsBySlug[slug] == nil { tagsBySlug[slug] = Tag(slug: slug, name: name, articleSlugs: []) }
-                if tagsBySlug[slug]?.articleSlugs.last != article.slug {
-                    tagsBySlug[slug]?.articleSlugs.append(article.slug)
-                }
-            }
-            errors += Self.checkShowReferences(article, shows: site.shows)
+        for article in articles { errors += Self.checkShowReferences(article, shows: site.shows) }
+        tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
+            article.tags.map { (Slug.make(from: $0), $0) }
         }
-        tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
+        let showData = site.shows
+        shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
+            guard let slug = article.show, let show = showData[slug] else { return [] }
+            return [(slug, show.title)]
+        }
 
         // Every path written must have one owner.
         var owners: [String: String] = [:]
-        func claim(_ path: String, by owner: String, line: Int = 1) {
+        func claim(_ path: String, by owner: String, line: Int = 1, column: Int = 1) {
             if let existing = owners[path] {
-                errors.append(SiteError(file: owner, line: line,
-                                        message: "writes \(path), which \(existing) also writes: change the slug of one of them"))
+                errors.append(SiteError(file: owner, line: line, column: column,
+                                        message: "writes \(path), which \(existing) also writes: change the slug or path of one of them"))
             } else {
                 owners[path] = owner
             }
         }
-        for (path, owner) in Self.generatedPaths(articleCount: articles.count, tags: tags,
-                                                  pageSize: site.settings.pageSize, stylesheet: stylesheetPath) {
-            claim(path, by: owner)
+        for (path, owner) in generatedPaths() { claim(path, by: owner) }
+        for article in articles {
+            claim(article.path + "index.html", by: article.sourcePath)
+            for alias in article.aliases {
+                let position = article.aliasPositions[alias] ?? SourcePosition(line: 1, column: 1)
+                claim(Self.aliasPath(alias) + "index.html", by: article.sourcePath,
+                      line: position.line, column: position.column)
+            }
         }
-        for article in articles { claim(article.path + "index.html", by: article.sourcePath) }
         for page in pages { claim(page.path + "index.html", by: page.sourcePath) }
         for file in site.staticFiles { claim(file, by: "content/static/\(file)") }
         guard errors.isEmpty else { throw BuildFailure(errors) }
     }
 
     /// The paths sitegen generates itself, with a description of their owner.
-    private static func generatedPaths(articleCount: Int, tags: [Tag], pageSize: Int,
-                                       stylesheet: String) -> [(String, String)] {
-        var paths: [(String, String)] = [("404.html", "the 404 page"), (stylesheet, "the stylesheet"),
-                                         ("tags/index.html", "the tag index")]
-        for page in 1...Paginator.pageCount(items: articleCount, pageSize: pageSize) {
+    private func generatedPaths() -> [(String, String)] {
+        var paths: [(String, String)] = [
+            ("404.html", "the 404 page"), (stylesheetPath, "the stylesheet"), ("sitemap.xml", "the sitemap"),
+            ("feed.xml", "the Atom feed"), ("feed.json", "the JSON feed"),
+        ]
+        if writesRobots { paths.append(("robots.txt", "robots.txt")) }
+        let pageSize = site.settings.pageSize
+        for page in 1...Paginator.pageCount(items: articles.count, pageSize: pageSize) {
             paths.append((Paginator.path(base: "", page: page) + "index.html", "the home page"))
         }
-        for tag in tags {
-            for page in 1...Paginator.pageCount(items: tag.articleSlugs.count, pageSize: pageSize) {
-                paths.append((Paginator.path(base: tag.path, page: page) + "index.html", "the page of tag '\(tag.name)'"))
+        for taxonomy in taxonomies {
+            paths.append((taxonomy.path + "index.html", "the \(taxonomy.singular.lowercased()) index"))
+            for term in taxonomy.terms {
+                let owner = "the page of \(taxonomy.singular.lowercased()) '\(term.name)'"
+                for page in 1...Paginator.pageCount(items: term.articleSlugs.count, pageSize: pageSize) {
+                    paths.append((Paginator.path(base: term.path, page: page) + "index.html", owner))
+                }
+                paths.append((term.path + "feed.xml", "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
             }
         }
         return paths
@@ -86,6 +96,14 @@ struct SitePlan: Sendable {
                           message: "unknown show '\(show)'\(hint): add content/data/shows/\(show).yaml or fix the slug")]
     }
 
+    /// The site path an alias writes its redirect to: "/old/url/" -> "old/url/".
+    static func aliasPath(_ alias: String) -> String {
+        var path = String(alias.drop(while: { $0 == "/" }))
+        if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
+        if !path.isEmpty && !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
     /// The path part of the base URL: "https://x.org/blog/" -> "/blog/".
     static func basePath(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
@@ -93,39 +111,5 @@ struct SitePlan: Sendable {
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         let path = String(rest[slash...])
         return path.hasSuffix("/") ? path : path + "/"
-    }
-}
-
-/// Splits lists into pages with clean URLs: page 1 at the list's own path,
-/// page N at `<path>page/N/`.
-public enum Paginator {
-    /// Pages needed for `items` items; an empty list still has one page.
-    public static func pageCount(items: Int, pageSize: Int) -> Int {
-        max(1, (items + pageSize - 1) / pageSize)
-    }
-
-    /// The site path of page `page` of the list at `base`.
-    public static func path(base: String, page: Int) -> String {
-        page == 1 ? base : "\(base)page/\(page)/"
-    }
-
-    /// The index range of page `page`.
-    public static func range(page: Int, items: Int, pageSize: Int) -> Range<Int> {
-        let start = min(items, (page - 1) * pageSize)
-        return start..<min(items, start + pageSize)
-    }
-}
-
-/// Short content hashes for cache-busting file names.
-enum ContentHash {
-    /// 64-bit FNV-1a of the UTF-8 text, as 10 hex digits.
-    static func hex(of text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let digits = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - digits.count) + digits).prefix(10))
     }
 }

@@ -9,7 +9,7 @@ public protocol Theme: Sendable {
     func standalone(_ page: StandalonePageModel) -> HTML
     /// The home page and each term's page: a paginated list of articles.
     func articleList(_ page: ArticleListPage) -> HTML
-    /// The list of all terms of a taxonomy (all tags).
+    /// The list of all terms of a taxonomy (all tags, all shows).
     func termIndex(_ page: TermIndexPage) -> HTML
     func notFound(_ page: NotFoundPage) -> HTML
 }
@@ -29,6 +29,12 @@ public struct PageContext: Sendable {
     public var navigation: [Link]
     /// The path of the site root on its host ("/" or "/blog/").
     public var basePath: String
+    /// Open Graph / Twitter card facts.
+    public var social: SocialMetadata
+    /// JSON-LD for search engines, already safe to place inside `<script>`.
+    public var structuredData: String?
+    /// Feeds that mirror this page (`<link rel="alternate">`).
+    public var feeds: [Link]
 
     /// The root-relative URL of a site path ("articles/x/" -> "/articles/x/").
     public func url(_ sitePath: String) -> String { basePath + sitePath }
@@ -38,6 +44,17 @@ public struct PageContext: Sendable {
     public var canonicalURL: String { absoluteURL(path) }
     /// Whether this page is the one a navigation link points at.
     public func isCurrent(_ link: Link) -> Bool { link.url == url(path) }
+}
+
+/// What share cards (Open Graph, Twitter) show for a page.
+public struct SocialMetadata: Sendable {
+    /// "article" or "website".
+    public var type: String
+    /// Absolute image URL.
+    public var image: String?
+    public var imageAlt: String?
+    public var published: DateTime?
+    public var modified: DateTime?
 }
 
 /// A labelled link.
@@ -69,6 +86,8 @@ public struct ArticleSummary: Sendable {
     /// Front matter summary, else the first paragraph.
     public var summary: String
     public var tags: [TermLink]
+    /// The show the article follows, linked to its show page.
+    public var show: TermLink?
     public var image: String?
     public var imageAlt: String?
     public var readingMinutes: Int
@@ -120,6 +139,8 @@ public struct ArticleListPage: Sendable {
 /// Every term of a taxonomy with its count.
 public struct TermIndexPage: Sendable {
     public var context: PageContext
+    /// "Tags", "Shows".
+    public var heading: String
     public var terms: [TermLink]
 }
 

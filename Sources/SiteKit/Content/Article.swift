@@ -33,6 +33,8 @@ public struct Article: Sendable, Equatable {
     /// Where the `show:` value sits in the file, for errors about it.
     public var showLine: Int = 1
     public var showColumn: Int = 1
+    /// Where each alias is written in the file, for errors about it.
+    public var aliasPositions: [String: SourcePosition] = [:]
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -66,6 +68,15 @@ public struct Article: Sendable, Equatable {
         if let show, !Slug.isValid(show) {
             map.fail("show", "'show' must name a data file by its slug (content/data/shows/<slug>.yaml), got '\(show)'")
         }
+        let aliases = map.stringList("aliases") ?? []
+        var aliasPositions: [String: SourcePosition] = [:]
+        if let items = map.value("aliases").flatMap({ reader.sequence($0, what: "'aliases'") }) {
+            for (alias, node) in zip(aliases, items) {
+                aliasPositions[alias] = SourcePosition(line: reader.lineOffset + (node.mark?.line ?? 1),
+                                                       column: node.mark?.column ?? 1)
+                if let problem = Self.aliasProblem(alias) { reader.fail(at: node, problem) }
+            }
+        }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
         let article = Article(
@@ -76,11 +87,36 @@ public struct Article: Sendable, Equatable {
             image: map.string("image"), imageAlt: map.string("image_alt"),
             show: show, compare: map.stringList("compare") ?? [],
             renewal: renewal, scores: scores,
-            aliases: map.stringList("aliases") ?? [], expires: map.dateTime("expires"),
+            aliases: aliases, expires: map.dateTime("expires"),
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-            showLine: map.line(of: "show"), showColumn: map.column(of: "show"))
+            showLine: map.line(of: "show"), showColumn: map.column(of: "show"), aliasPositions: aliasPositions)
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
+    }
+}
+
+extension Article {
+    /// Why an alias cannot be used, or `nil` when it is a plain site path.
+    static func aliasProblem(_ alias: String) -> String? {
+        let segments = alias.split(separator: "/")
+        guard alias.hasPrefix("/"), !alias.hasPrefix("//"), !segments.isEmpty,
+              segments.allSatisfy({ $0 != "." && $0 != ".." }),
+              alias.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"?#\\\"'<>".unicodeScalars.contains($0) })
+        else {
+            return "alias '\(alias)' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces"
+        }
+        return nil
+    }
+}
+
+/// A line and column in a source file.
+public struct SourcePosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
     }
 }
 

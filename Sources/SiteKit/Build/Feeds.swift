@@ -1,0 +1,97 @@
+/// Atom (RFC 4287) and JSON Feed 1.1 documents for a list of articles.
+enum Feeds {
+    /// One feed: where it lives and what it lists.
+    struct Feed: Sendable {
+        /// Site path of the Atom document ("feed.xml", "tags/x/feed.xml").
+        var path: String
+        /// Site path of the HTML page the feed mirrors.
+        var pagePath: String
+        var title: String
+        /// Articles, newest first.
+        var entries: [ArticleSummary]
+    }
+
+    /// The Atom document.
+    static func atom(_ feed: Feed, settings: SiteSettings, basePath: String) -> String {
+        let selfURL = settings.baseURL + feed.path
+        let updated = feed.entries.map { $0.updated ?? $0.date }.max() ?? DateTime(date: CalendarDate(daysSinceEpoch: 0))
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(settings.language))">
+        <title>\(xmlEscape(feed.title))</title>
+        """
+        if !settings.description.isEmpty { xml += "\n<subtitle>\(xmlEscape(settings.description))</subtitle>" }
+        xml += """
+
+        <id>\(xmlEscape(selfURL))</id>
+        <link rel="self" type="application/atom+xml" href="\(xmlEscape(selfURL))"/>
+        <link rel="alternate" type="text/html" href="\(xmlEscape(settings.baseURL + feed.pagePath))"/>
+        <updated>\(updated.rfc3339)</updated>
+        <author><name>\(xmlEscape(settings.author ?? settings.title))</name></author>
+        <generator>sitegen</generator>
+
+        """
+        for entry in feed.entries {
+            let url = absolute(entry.url, settings: settings, basePath: basePath)
+            xml += """
+            <entry>
+            <title>\(xmlEscape(entry.title))</title>
+            <id>\(xmlEscape(url))</id>
+            <link rel="alternate" type="text/html" href="\(xmlEscape(url))"/>
+            <published>\(entry.date.rfc3339)</published>
+            <updated>\((entry.updated ?? entry.date).rfc3339)</updated>
+            <author><name>\(xmlEscape(entry.author ?? settings.author ?? settings.title))</name></author>
+            \(entry.tags.map { "<category term=\"\(xmlEscape($0.name))\"/>" }.joined())
+            <summary type="text">\(xmlEscape(entry.summary))</summary>
+            </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// The JSON Feed 1.1 document.
+    static func json(_ feed: Feed, jsonPath: String, settings: SiteSettings, basePath: String) -> String {
+        let items: [JSONValue] = feed.entries.map { entry in
+            let url = absolute(entry.url, settings: settings, basePath: basePath)
+            var members: [(String, JSONValue)] = [
+                ("id", .string(url)), ("url", .string(url)), ("title", .string(entry.title)),
+                ("content_text", .string(entry.summary)), ("summary", .string(entry.summary)),
+                ("date_published", .string(entry.date.rfc3339)),
+                ("date_modified", .string((entry.updated ?? entry.date).rfc3339)),
+            ]
+            if let author = entry.author ?? settings.author {
+                members.append(("authors", .array([.object([("name", .string(author))])])))
+            }
+            if let image = entry.image {
+                members.append(("image", .string(absolute(image, settings: settings, basePath: basePath))))
+            }
+            if !entry.tags.isEmpty { members.append(("tags", .array(entry.tags.map { .string($0.name) }))) }
+            return .object(members)
+        }
+        var members: [(String, JSONValue)] = [
+            ("version", .string("https://jsonfeed.org/version/1.1")),
+            ("title", .string(feed.title)),
+            ("home_page_url", .string(settings.baseURL + feed.pagePath)),
+            ("feed_url", .string(settings.baseURL + jsonPath)),
+            ("language", .string(settings.language)),
+        ]
+        if !settings.description.isEmpty { members.append(("description", .string(settings.description))) }
+        if let author = settings.author { members.append(("authors", .array([.object([("name", .string(author))])]))) }
+        members.append(("items", .array(items)))
+        return JSONValue.object(members).rendered(indent: 2) + "\n"
+    }
+
+    /// An absolute URL for a root-relative URL or a path; absolute URLs pass through.
+    static func absolute(_ url: String, settings: SiteSettings, basePath: String) -> String {
+        if url.contains("://") { return url }
+        if url.hasPrefix(basePath) { return settings.baseURL + url.dropFirst(basePath.count) }
+        if url.hasPrefix("/") { return settings.baseURL + url.dropFirst() }
+        return settings.baseURL + url
+    }
+
+    /// XML text and attribute escaping.
+    static func xmlEscape(_ text: String) -> String {
+        HTMLEscaping.escape(text)
+    }
+}

@@ -1,0 +1,49 @@
+/// A way of grouping articles, with a page per term and an index of terms:
+/// tags (from `tags:`) and shows (from `show:`).
+struct Taxonomy: Sendable {
+    /// The URL segment and key: "tags", "shows".
+    var name: String
+    /// The label of one term's page: "Tag", "Show".
+    var singular: String
+    /// The index page's title: "Tags", "Shows".
+    var plural: String
+    /// Terms sorted by slug.
+    var terms: [Term]
+
+    /// The site path of the index of terms.
+    var path: String { "\(name)/" }
+
+    /// One term and the articles filed under it.
+    struct Term: Sendable {
+        var slug: String
+        var name: String
+        /// Slugs of the term's articles, newest first.
+        var articleSlugs: [String]
+        var path: String
+    }
+
+    /// Builds a taxonomy from each article's term names (articles newest first).
+    /// - Parameter termNames: the names an article is filed under; the first
+    ///   spelling of a name is the one shown.
+    static func collect(name: String, singular: String, plural: String, articles: [Article],
+                        termNames: (Article) -> [(slug: String, name: String)]) -> Taxonomy {
+        var bySlug: [String: Term] = [:]
+        for article in articles {
+            for (slug, termName) in termNames(article) {
+                if bySlug[slug] == nil {
+                    bySlug[slug] = Term(slug: slug, name: termName, articleSlugs: [], path: "\(name)/\(slug)/")
+                }
+                if bySlug[slug]?.articleSlugs.last != article.slug {
+                    bySlug[slug]?.articleSlugs.append(article.slug)
+                }
+            }
+        }
+        return Taxonomy(name: name, singular: singular, plural: plural,
+                        terms: bySlug.values.sorted { $0.slug < $1.slug })
+    }
+
+    /// The term with this slug.
+    func term(_ slug: String) -> Term? {
+        terms.first { $0.slug == slug }
+    }
+}

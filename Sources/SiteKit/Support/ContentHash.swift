@@ -1,0 +1,13 @@
+/// Short content hashes for cache-busting file names.
+enum ContentHash {
+    /// 64-bit FNV-1a of the UTF-8 text, as 10 hex digits.
+    static func hex(of text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - digits.count) + digits).prefix(10))
+    }
+}
