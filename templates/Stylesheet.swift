@@ -42,7 +42,7 @@ enum Stylesheet {
     .site-header ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.1rem; list-style: none; margin: 0; padding: 0; }
     .site-header nav a { color: var(--muted); text-decoration: none; font-weight: 600; }
     .site-header nav a:hover, .site-header nav a[aria-current="page"] { color: var(--text); text-decoration: underline; }
-    main { padding-top: 2rem; padding-bottom: 3rem; }
+    main.wrap { padding-top: 2rem; padding-bottom: 3rem; }
     h1, h2, h3, h4 { line-height: 1.2; letter-spacing: -0.01em; }
     h1 { font-size: clamp(1.8rem, 4vw, 2.6rem); margin: 0 0 0.5rem; }
     .intro, .page-note { color: var(--muted); }
@@ -127,7 +127,7 @@ enum Stylesheet {
     @media (max-width: 40rem) {
       body { font-size: 1rem; }
       .prose { font-size: 1.05rem; }
-      main { padding-top: 1.25rem; }
+      main.wrap { padding-top: 1.25rem; }
     }
 
     """

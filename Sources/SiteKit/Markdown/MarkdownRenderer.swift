@@ -112,9 +112,20 @@ public enum MarkdownRenderer {
             }
             defer { free(rendered) }
             return .success(RenderedMarkdown(
-                html: String(cString: rendered), headings: transformer.headings,
+                html: labelTaskCheckboxes(String(cString: rendered)), headings: transformer.headings,
                 firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount))
         }
         return try result.get()
+    }
+
+    /// cmark-gfm's task-list checkboxes carry no label, which screen readers
+    /// announce as an unnamed form control; give each its state in words.
+    static func labelTaskCheckboxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                       with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
+            .replacing("<input type=\"checkbox\" disabled=\"\" />",
+                       with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
     }
 }
