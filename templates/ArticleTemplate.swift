@@ -9,7 +9,7 @@ enum ArticleTemplate {
         <article class="article">
         <header class="article-header">
         <h1>\(article.title)</h1>
-        <p class="meta">\(byline(article))</p>
+        <p class="meta">\(byline(article, wordCount: page.wordCount))</p>
         \(Layout.tagList(article.tags, show: article.show))
         </header>
         \(factBox(renewal: page.renewal, scores: page.scores))
@@ -23,14 +23,14 @@ enum ArticleTemplate {
         return Layout.page(page.context, bodyClass: "page-article", main: main)
     }
 
-    private static func byline(_ article: ArticleSummary) -> HTML {
+    private static func byline(_ article: ArticleSummary, wordCount: Int) -> HTML {
         var parts: [HTML] = []
         if let author = article.author { parts.append("By <span class=\"author\">\(author)</span>") }
         parts.append("Published \(Layout.time(article.date))")
         if let updated = article.updated, updated.date != article.date.date {
             parts.append("Updated \(Layout.time(updated))")
         }
-        parts.append("\(article.readingMinutes) min read")
+        parts.append("\(article.readingMinutes) min read (\(NumberFormatting.grouped(wordCount)) words)")
         return HTML.join(parts, separator: " · ")
     }
 

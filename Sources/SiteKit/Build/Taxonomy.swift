@@ -23,20 +23,27 @@ struct Taxonomy: Sendable {
     }
 
     /// Builds a taxonomy from each article's term names (articles newest first).
-    /// - Parameter termNames: the names an article is filed under; the first
-    ///   spelling of a name is the one shown.
+    /// - Parameter termNames: the names an article is filed under. Spellings of
+    ///   one term ("True Crime", "true crime") share a page, shown under the most
+    ///   used spelling (ties: the first in code-point order, so capitals win).
     static func collect(name: String, singular: String, plural: String, articles: [Article],
                         termNames: (Article) -> [(slug: String, name: String)]) -> Taxonomy {
         var bySlug: [String: Term] = [:]
+        var spellings: [String: [String: Int]] = [:]
         for article in articles {
             for (slug, termName) in termNames(article) {
                 if bySlug[slug] == nil {
                     bySlug[slug] = Term(slug: slug, name: termName, articleSlugs: [], path: "\(name)/\(slug)/")
                 }
+                spellings[slug, default: [:]][termName, default: 0] += 1
                 if bySlug[slug]?.articleSlugs.last != article.slug {
                     bySlug[slug]?.articleSlugs.append(article.slug)
                 }
             }
+        }
+        for (slug, counts) in spellings {
+            let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }
+            bySlug[slug]?.name = best?.key ?? slug
         }
         return Taxonomy(name: name, singular: singular, plural: plural,
                         terms: bySlug.values.sorted { $0.slug < $1.slug })

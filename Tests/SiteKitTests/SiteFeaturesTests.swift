@@ -1,0 +1,244 @@
+import Foundation
+import Testing
+@testable import SiteKit
+import Templates
+
+/// Site features around the articles: publication filtering, pagination,
+/// taxonomies, feeds, sitemap, aliases, structured data and the link check.
+@Suite struct SiteFeaturesTests {
+    static func articles(_ count: Int) -> [String: String] {
+        var files: [String: String] = [:]
+        for index in 1...max(count, 1) where count > 0 {
+            files["content/articles/a\(index).md"] = TestSite.article(
+                "title: Article \(index)\ndate: 2024-01-\(index < 10 ? "0" : "")\(index)\ntags: [News]")
+        }
+        return files
+    }
+
+    @Test(arguments: [(0, 1), (1, 1), (2, 1), (3, 2), (5, 3)])
+    func homePagination(articles: Int, pages: Int) throws {
+        let site = try TestSite(Self.articles(articles))
+        defer { site.remove() }
+        try site.build()
+        #expect(site.exists("index.html"))
+        for page in 2...max(2, pages) {
+            #expect(site.exists("page/\(page)/index.html") == (page <= pages))
+        }
+        #expect(!site.exists("page/\(pages + 1)/index.html"))
+        let first = try #require(site.read("index.html"))
+        #expect(first.contains("<link rel=\"prev\"") == false)
+        #expect(first.contains("<link rel=\"next\" href=\"/page/2/\">") == (pages > 1))
+        if pages > 1 {
+            let last = try #require(site.read("page/\(pages)/index.html"))
+            #expect(last.contains("<link rel=\"prev\" href=\"\(pages == 2 ? "/" : "/page/\(pages - 1)/")\">"))
+            #expect(!last.contains("<link rel=\"next\""))
+        }
+    }
+
+    @Test func emptySiteHasEmptyHomeAndNoTerms() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        try site.build()
+        #expect(try #require(site.read("index.html")).contains("No articles yet."))
+        #expect(try #require(site.read("tags/index.html")).contains("Nothing here yet."))
+    }
+
+    @Test func draftsFutureAndExpiredAreLeftOut() throws {
+        let site = try TestSite([
+            "content/articles/live.md": TestSite.article("title: Live\ndate: 2024-05-01"),
+            "content/articles/draft.md": TestSite.article("title: Draft\ndate: 2024-05-01\ndraft: true"),
+            "content/articles/future.md": TestSite.article("title: Future\ndate: 2024-06-01T12:00:01Z"),
+            "content/articles/now.md": TestSite.article("title: Now\ndate: 2024-06-01T12:00:00Z"),
+            "content/articles/expired.md": TestSite.article("title: Expired\ndate: 2024-01-01\nexpires: 2024-06-01T12:00:00Z"),
+            "content/articles/expiring.md": TestSite.article("title: Expiring\ndate: 2024-01-01\nexpires: 2024-06-02"),
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(site.exists("articles/live/index.html"))
+        #expect(site.exists("articles/now/index.html"))
+        #expect(site.exists("articles/expiring/index.html"))
+        #expect(!site.exists("articles/draft/index.html"))
+        #expect(!site.exists("articles/future/index.html"))
+        #expect(!site.exists("articles/expired/index.html"))
+        #expect(report.skippedArticles == 3)
+
+        try site.build(drafts: true, future: true)
+        #expect(site.exists("articles/draft/index.html"))
+        #expect(site.exists("articles/future/index.html"))
+        #expect(!site.exists("articles/expired/index.html"))
+
+        // A later clock expires the other one too.
+        try site.build(now: DateTime(date: CalendarDate(year: 2024, month: 6, day: 2)!))
+        #expect(!site.exists("articles/expiring/index.html"))
+    }
+
+    @Test func feedsAndSitemapListPublishedArticles() throws {
+        let site = try TestSite([
+            "content/articles/old.md": TestSite.article("title: Old & <dusty>\ndate: 2024-01-01\ntags: [Drama]"),
+            "content/articles/new.md": TestSite.article(
+                "title: New\ndate: 2024-02-01T10:00:00+02:00\nupdated: 2024-03-01\nauthor: Ana\ntags: [Drama, Crime]"),
+            "content/pages/about.md": "---\ntitle: About\nupdated: 2024-04-01\n---\nHello.\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let atom = try #require(site.read("feed.xml"))
+        #expect(atom.contains("<id>https://example.org/feed.xml</id>"))
+        #expect(atom.contains("<updated>2024-03-01T00:00:00Z</updated>\n<author><name>Test Desk</name></author>"))
+        #expect(atom.contains("<title>Old &amp; &lt;dusty&gt;</title>"))
+        let newIndex = try #require(atom.range(of: "<title>New</title>")).lowerBound
+        let oldIndex = try #require(atom.range(of: "<title>Old")).lowerBound
+        #expect(newIndex < oldIndex, "newest entry first")
+        #expect(atom.contains("<published>2024-02-01T10:00:00+02:00</published>"))
+        #expect(atom.contains("<author><name>Ana</name></author>"))
+        let tagFeed = try #require(site.read("tags/crime/feed.xml"))
+        #expect(tagFeed.contains("<title>New</title>") && !tagFeed.contains("<title>Old"))
+
+        let json = try #require(site.read("feed.json"))
+        #expect(json.contains("\"version\": \"https://jsonfeed.org/version/1.1\""))
+        #expect(json.contains("\"title\": \"Old \\u0026 \\u003cdusty\\u003e\""))
+        #expect(json.contains("\"url\": \"https://example.org/articles/new/\""))
+
+        let sitemap = try #require(site.read("sitemap.xml"))
+        #expect(sitemap.contains("<url><loc>https://example.org/articles/new/</loc><lastmod>2024-03-01T00:00:00Z</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://example.org/about/</loc><lastmod>2024-04-01T00:00:00Z</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://example.org/tags/drama/</loc></url>"))
+        #expect(!sitemap.contains("404"))
+        #expect(site.read("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
+    }
+
+    @Test func staticRobotsTxtWins() throws {
+        let site = try TestSite(["content/static/robots.txt": "User-agent: *\nDisallow: /\n"])
+        defer { site.remove() }
+        try site.build()
+        #expect(site.read("robots.txt") == "User-agent: *\nDisallow: /\n")
+    }
+
+    @Test func brokenLinkFailsAtItsLine() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01",
+                                                      body: "Intro.\n\nSee [b](/articles/b/) and\n[nothing](/articles/nothing/)."),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-02",
+                                                      body: "Back to [a](../a/#missing-part)."),
+        ])
+        defer { site.remove() }
+        let before = site.exists("index.html")
+        #expect(site.buildErrors() == """
+        content/articles/a.md:8:11: error: broken link '/articles/nothing/': no page or file is written at /articles/nothing/; fix the link or add the page it points to
+        content/articles/b.md:5:13: error: broken link '../a/#missing-part': /articles/a/index.html has no element with id 'missing-part'; fix the link or add the page it points to
+        """)
+        #expect(site.exists("index.html") == before)
+    }
+
+    @Test func anchorsToHeadingsResolve() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01",
+                                                      body: "## The numbers\n\nJump to [the numbers](#the-numbers) or [b](/articles/b/#more)."),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-02", body: "## More\n\nText."),
+        ])
+        defer { site.remove() }
+        try site.build()
+        #expect(site.exists("articles/a/index.html"))
+    }
+
+    @Test func aliasesWriteRedirects() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\naliases: [/2024/01/old-a/, /old.html]"),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let redirect = try #require(site.read("2024/01/old-a/index.html"))
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/articles/a/\">"))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://example.org/articles/a/\">"))
+        #expect(site.exists("old.html/index.html"))
+        #expect(!(try #require(site.read("sitemap.xml"))).contains("old-a"))
+    }
+
+    @Test func badAliasAndAliasCollisionAreErrors() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\naliases:\n  - ../escape/"),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-01\naliases: [/articles/a/]"),
+        ])
+        defer { site.remove() }
+        #expect(site.buildErrors() == """
+        content/articles/a.md:5:5: error: alias '../escape/' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces
+        """)
+        try site.write(Data(TestSite.article("title: A\ndate: 2024-01-01").utf8), to: "content/articles/a.md")
+        #expect(site.buildErrors() == """
+        content/articles/b.md:4:11: error: writes articles/a/index.html, which content/articles/a.md also writes: change the slug or path of one of them
+        """)
+    }
+
+    @Test func jsonLDEscapesQuotesAndScriptEnd() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article(
+                "title: 'He said \"hi\" </script><script>alert(1)</script>'\ndate: 2024-01-01\nauthor: \"O'Brien\""),
+        ])
+        defer { site.remove() }
+        try site.build()
+        let html = try #require(site.read("articles/a/index.html"))
+        let start = try #require(html.range(of: "<script type=\"application/ld+json\">")).upperBound
+        let end = try #require(html[start...].range(of: "</script>")).lowerBound
+        let json = String(html[start..<end])
+        #expect(json.contains("\"headline\":\"He said \\\"hi\\\" \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\""))
+        #expect(json.contains("\"author\":{\"@type\":\"Person\",\"name\":\"O\\u0027Brien\"}"))
+        #expect(json.contains("\"@type\":\"NewsArticle\""))
+        // The only script end tag is the JSON-LD's own.
+        #expect(html.components(separatedBy: "</script>").count == 2)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(decoded?["headline"] as? String == "He said \"hi\" </script><script>alert(1)</script>")
+    }
+
+    @Test func socialMetaAndCanonical() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article(
+                "title: A\ndate: 2024-01-01\nsummary: Short & sweet.\nimage: /img/a.jpg\nimage_alt: A picture"),
+            "content/static/img/a.jpg": "jpeg",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let html = try #require(site.read("articles/a/index.html"))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/articles/a/\">"))
+        #expect(html.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(html.contains("<meta property=\"og:description\" content=\"Short &amp; sweet.\">"))
+        #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/img/a.jpg\">"))
+        #expect(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+    }
+
+    @Test func stylesheetNameCarriesContentHash() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        try site.build()
+        let html = try #require(site.read("index.html"))
+        let hash = ContentHash.hex(of: DefaultTheme().stylesheet)
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/style.\(hash).css\">"))
+        #expect(site.read("style.\(hash).css") == DefaultTheme().stylesheet)
+    }
+
+    @Test func showAndTagTaxonomies() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\ntags: [True Crime, Drama]\nshow: s1"),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-02\ntags: [true crime]"),
+            "content/data/shows/s1.yaml": "title: Show One\nweeks: []\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let tags = try #require(site.read("tags/index.html"))
+        #expect(tags.contains("<a href=\"/tags/true-crime/\">True Crime</a> <span class=\"count\">2</span>"))
+        let shows = try #require(site.read("shows/index.html"))
+        #expect(shows.contains("<a href=\"/shows/s1/\">Show One</a> <span class=\"count\">1</span>"))
+        let article = try #require(site.read("articles/a/index.html"))
+        #expect(article.contains("<li class=\"show-tag\"><a href=\"/shows/s1/\">Show One</a></li>"))
+    }
+
+    @Test func linkResolution() {
+        let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
+        #expect(checker.resolve("https://other.org/x", from: "index.html") == nil)
+        #expect(checker.resolve("mailto:a@b.c", from: "index.html") == nil)
+        #expect(checker.resolve("/elsewhere/", from: "index.html") == nil)
+        #expect(checker.resolve("/blog/articles/a/#x", from: "index.html")! == ("articles/a/", "x"))
+        #expect(checker.resolve("https://example.org/blog/tags/", from: "index.html")! == ("tags/", nil))
+        #expect(checker.resolve("../b/?q=1", from: "articles/a/index.html")! == ("articles/b/", nil))
+        #expect(checker.resolve("#top", from: "articles/a/index.html")! == (nil, "top"))
+        #expect(checker.resolve("img/a%20b.png", from: "articles/a/index.html")! == ("articles/a/img/a b.png", nil))
+    }
+}
