@@ -9,8 +9,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into its output folder.",
         discussion: """
-        Every problem is reported as path:line:column: error: message, and the build exits
-        with status 1. A failed build leaves the previous output exactly as it was.
+        Every problem is reported as path:line:column: error: message, and the build exits with status 1. \
+        A failed build leaves the previous output exactly as it was.
         """
     )
 
