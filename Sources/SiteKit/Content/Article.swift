@@ -54,8 +54,7 @@ public struct Article: Sendable, Equatable {
         guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
             throw BuildFailure(reader.errors)
         }
-        let title = map.string("title")
-        if title == nil { map.missing("title", example: "Partner Track season 2: renewal status", what: "front matter") }
+        let title = map.requiredText("title", example: "Partner Track season 2: renewal status", what: "front matter")
         let date = map.dateTime("date")
         if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)

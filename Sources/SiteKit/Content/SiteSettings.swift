@@ -34,8 +34,7 @@ public struct SiteSettings: Sendable, Equatable {
         let root = reader.compose(yaml) ?? .mapping(.init([]))
         var settings: SiteSettings?
         if let map = reader.mapping(root, keys: keys, what: "site settings") {
-            let title = map.string("title")
-            if title == nil { map.missing("title", example: "My Site", what: "site settings") }
+            let title = map.requiredText("title", example: "My Site", what: "site settings")
             let baseURL = map.string("base_url")
             if baseURL == nil { map.missing("base_url", example: "https://example.com/", what: "site settings") }
             if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {

@@ -24,8 +24,7 @@ public struct StandalonePage: Sendable, Equatable {
         guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
             throw BuildFailure(reader.errors)
         }
-        let title = map.string("title")
-        if title == nil { map.missing("title", example: "About us", what: "front matter") }
+        let title = map.requiredText("title", example: "About us", what: "front matter")
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
         let page = StandalonePage(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "", summary: map.string("summary"),

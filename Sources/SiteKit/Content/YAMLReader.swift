@@ -259,6 +259,19 @@ struct YAMLMapping {
         value(key).flatMap { reader.string($0, what: "'\(key)'") }
     }
 
+    /// Text that must be present and not blank; reports otherwise.
+    func requiredText(_ key: String, example: String, what: String) -> String? {
+        guard let text = string(key) else {
+            if value(key) == nil { missing(key, example: example, what: what) }
+            return nil
+        }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            fail(key, "'\(key)' must not be empty: write e.g. `\(key): \(example)`")
+            return nil
+        }
+        return text
+    }
+
     func int(_ key: String, range: ClosedRange<Int>? = nil) -> Int? {
         value(key).flatMap { reader.int($0, what: "'\(key)'", range: range) }
     }

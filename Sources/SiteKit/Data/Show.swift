@@ -41,8 +41,7 @@ public struct Show: Sendable, Equatable {
         let reader = YAMLReader(file: file)
         let root = reader.compose(yaml) ?? .mapping(.init([]))
         guard let map = reader.mapping(root, keys: keys, what: "show data") else { throw BuildFailure(reader.errors) }
-        let title = map.string("title")
-        if title == nil { map.missing("title", example: "Partner Track", what: "show data") }
+        let title = map.requiredText("title", example: "Partner Track", what: "show data")
         let netflix = map.value("netflix").flatMap { NetflixIdentity.decode($0, reader: reader) }
         var weeks: [ShowWeek] = []
         if let node = map.value("weeks") {
