@@ -261,10 +261,11 @@ struct YAMLMapping {
 
     /// Text that must be present and not blank; reports otherwise.
     func requiredText(_ key: String, example: String, what: String) -> String? {
-        guard let text = string(key) else {
-            if value(key) == nil { missing(key, example: example, what: what) }
+        guard entries[key] != nil else {
+            missing(key, example: example, what: what)
             return nil
         }
+        let text = string(key) ?? ""
         guard text.contains(where: { !$0.isWhitespace }) else {
             fail(key, "'\(key)' must not be empty: write e.g. `\(key): \(example)`")
             return nil
