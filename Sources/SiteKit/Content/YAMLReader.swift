@@ -265,6 +265,7 @@ struct YAMLMapping {
             missing(key, example: example, what: what)
             return nil
         }
+        if value(key) != nil, string(key) == nil { return nil }  // not text: already reported
         let text = string(key) ?? ""
         guard text.contains(where: { !$0.isWhitespace }) else {
             fail(key, "'\(key)' must not be empty: write e.g. `\(key): \(example)`")
