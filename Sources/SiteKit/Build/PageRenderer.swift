@@ -61,7 +61,9 @@ struct PageRenderer: Sendable {
             author: article.author ?? settings.author, summary: summaryText, tags: tagLinks(article.tags),
             image: article.image, imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
-        let performance = article.show.flatMap { plan.site.shows[$0] }.map { embeds.performanceSection(for: $0) }
+        let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in
+            embeds.performanceSection(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
+        }
         let page = ArticlePage(
             context: context(title: article.title, description: summaryText, path: article.path),
             article: summary, body: HTML(unsafeRaw: rendered.html), renewal: article.renewal, scores: article.scores,

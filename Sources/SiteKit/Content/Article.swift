@@ -33,6 +33,9 @@ public struct Article: Sendable, Equatable {
     /// Where the `show:` value sits in the file, for errors about it.
     public var showLine: Int = 1
     public var showColumn: Int = 1
+    /// Where the `compare:` list sits in the file, for errors about it.
+    public var compareLine: Int = 1
+    public var compareColumn: Int = 1
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -78,7 +81,8 @@ public struct Article: Sendable, Equatable {
             renewal: renewal, scores: scores,
             aliases: map.stringList("aliases") ?? [], expires: map.dateTime("expires"),
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-            showLine: map.line(of: "show"), showColumn: map.column(of: "show"))
+            showLine: map.line(of: "show"), showColumn: map.column(of: "show"),
+            compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }
