@@ -164,15 +164,32 @@ public struct ComparisonChart: Sendable {
                                  title: caption, summary: summary(), content: content)
     }
 
-    /// Label positions near `wanted` (in that order) at least `gap` apart,
-    /// kept within `minimum...maximum`: labels are pushed down past the one
-    /// above, then back up if the last ran off the bottom.
+    /// Label positions near `wanted` (in that order), at least `gap` apart and
+    /// within `minimum...maximum`. Overlapping labels form a block centred on
+    /// the mean of their wanted positions (so a crowd spreads both ways rather
+    /// than down into the axis); blocks merge until none overlap.
     static func spreadLabels(_ wanted: [Double], gap: Double, minimum: Double, maximum: Double) -> [Double] {
         let order = wanted.indices.sorted { (wanted[$0], $0) < (wanted[$1], $1) }
-        var placed = order.map { wanted[$0] }
+        // Each block: the wanted positions of its labels (sorted) and its first label's position.
+        var blocks: [(wanted: [Double], start: Double)] = []
+        for index in order {
+            blocks.append(([wanted[index]], wanted[index]))
+            while blocks.count > 1 {
+                let last = blocks[blocks.count - 1], previous = blocks[blocks.count - 2]
+                guard previous.start + Double(previous.wanted.count) * gap > last.start else { break }
+                let merged = previous.wanted + last.wanted
+                let mean = merged.reduce(0, +) / Double(merged.count)
+                blocks.removeLast(2)
+                blocks.append((merged, mean - Double(merged.count - 1) * gap / 2))
+            }
+        }
+        var placed: [Double] = []
+        for block in blocks {
+            for offset in block.wanted.indices { placed.append(block.start + Double(offset) * gap) }
+        }
+        // Keep inside the plot: push down from the top, then up from the bottom.
         for index in placed.indices {
-            placed[index] = max(placed[index], minimum)
-            if index > 0 { placed[index] = max(placed[index], placed[index - 1] + gap) }
+            placed[index] = max(placed[index], index == 0 ? minimum : placed[index - 1] + gap)
         }
         for index in placed.indices.reversed() {
             placed[index] = min(placed[index], index == placed.count - 1 ? maximum : placed[index + 1] - gap)

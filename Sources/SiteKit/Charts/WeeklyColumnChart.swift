@@ -35,6 +35,14 @@ public struct WeeklyColumnChart: Sendable {
         show.weeks.compactMap { week in metric.value(of: week).map { (week, $0) } }
     }
 
+    /// The width of one week on the axis.
+    var slotWidth: Double { (Self.width - Self.left - Self.right) / Double(slotCount) }
+
+    /// Whether a rank label ("#10" in small type) fits above each column;
+    /// on a long axis (about 40 weeks and more) the ranks stay in the hover
+    /// text and the table, and the description says so.
+    var labelsFit: Bool { slotWidth >= 14 }
+
     /// Slots on the week axis: one per week from the show's first to its last.
     var slotCount: Int {
         guard let first = show.weeks.first, let last = show.weeks.last else { return 1 }
@@ -57,7 +65,6 @@ public struct WeeklyColumnChart: Sendable {
 
     func columns() -> [Column] {
         guard let first = show.weeks.first?.weekEnding else { return [] }
-        let slotWidth = (Self.width - Self.left - Self.right) / Double(slotCount)
         let barWidth = min(slotWidth * 0.7, 64)
         let top = scale.top
         return plotted.map { week, value in
@@ -92,14 +99,16 @@ public struct WeeklyColumnChart: Sendable {
         axis.append(ChartSVG.text("Week ending", x: (Self.left + plotRight) / 2, y: Self.height - 4,
                                   anchor: "middle", className: "axis-title"))
         let columns = columns()
-        let smallLabels = columns.first.map { $0.width < 18 } ?? false
         let bars = columns.map { column -> HTML in
             let hover = "\(DateFormatting.week(ending: column.week.weekEnding)): "
                 + (metric == .rank ? "#\(column.value)" : "\(metric.describe(column.value)), rank #\(column.week.rank)")
+            let label = labelsFit
+                ? ChartSVG.text("#\(column.week.rank)", x: column.center, y: column.y - 5, anchor: "middle",
+                                className: slotWidth < 24 ? "bar-label small" : "bar-label")
+                : HTML.empty
             return """
             <rect class="bar" x="\(ChartSVG.number(column.x))" y="\(ChartSVG.number(column.y))" width="\(ChartSVG.number(column.width))" height="\(ChartSVG.number(column.height))"><title>\(hover)</title></rect>
-            \(ChartSVG.text("#\(column.week.rank)", x: column.center, y: column.y - 5, anchor: "middle",
-                            className: smallLabels ? "bar-label small" : "bar-label"))
+            \(label)
             """
         }
         let content: HTML = """
@@ -119,7 +128,6 @@ public struct WeeklyColumnChart: Sendable {
     /// year under the first label and wherever it changes.
     func weekLabels() -> [HTML] {
         guard let first = show.weeks.first?.weekEnding else { return [] }
-        let slotWidth = (Self.width - Self.left - Self.right) / Double(slotCount)
         let every = max(1, Int((46 / slotWidth).rounded(.up)))
         var labels: [HTML] = []
         var lastYear: Int?
@@ -152,7 +160,7 @@ public struct WeeklyColumnChart: Sendable {
         } else {
             let peak = weeks.max { $0.value < $1.value }!
             text += "Peak: \(metric.describe(peak.value)) in the week \(DateFormatting.week(ending: peak.week.weekEnding)), at rank #\(peak.week.rank). "
-            text += "Each column is labelled with the week's rank. "
+            text += labelsFit ? "Each column is labelled with the week's rank. " : "The ranks are in the table of numbers. "
         }
         let runs = WeekOverWeek.runs(show.weeks)
         for (earlier, later) in zip(runs, runs.dropFirst()) {

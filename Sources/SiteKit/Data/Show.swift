@@ -42,13 +42,17 @@ public struct Show: Sendable, Equatable {
         let root = reader.compose(yaml) ?? .mapping(.init([]))
         guard let map = reader.mapping(root, keys: keys, what: "show data") else { throw BuildFailure(reader.errors) }
         let title = map.string("title")
-        if title == nil { map.missing("title", example: "Partner Track", what: "show data") }
+        if title == nil && map.value("title") == nil {
+            map.missing("title", example: "Partner Track", what: "show data")
+        } else if let title, title.allSatisfy(\.isWhitespace) {
+            map.fail("title", "'title' is empty: write the show's display name, such as `title: Partner Track`")
+        }
         let netflix = map.value("netflix").flatMap { NetflixIdentity.decode($0, reader: reader) }
         var weeks: [ShowWeek] = []
         if let node = map.value("weeks") {
             weeks = ShowWeek.decodeList(node, reader: reader)
         } else {
-            map.missing("weeks", example: "[] (then one `- week_ending: …` entry per week)", what: "show data")
+            map.missing("weeks", example: "[]", what: "show data")
         }
         let countries = map.value("countries").map { CountryWeek.decodeList($0, reader: reader) } ?? []
         let show = Show(sourcePath: file, slug: slug, title: title ?? slug, netflix: netflix,
@@ -129,6 +133,17 @@ public struct ShowWeek: Sendable, Equatable {
         self.weeksInTop10 = weeksInTop10
     }
 
+    /// A count that cannot be negative; reported as such rather than as a
+    /// range up to `Int.max`.
+    private static func count(_ map: YAMLMapping, _ key: String) -> Int? {
+        guard let value = map.int(key) else { return nil }
+        guard value >= 0 else {
+            map.fail(key, "'\(key)' must be 0 or more, got \(value): Netflix's figures are never negative")
+            return nil
+        }
+        return value
+    }
+
     static func decodeList(_ node: Node, reader: YAMLReader) -> [ShowWeek] {
         guard let items = reader.sequence(node, what: "'weeks'") else { return [] }
         var seen: [CalendarDate: Int] = [:]
@@ -138,8 +153,8 @@ public struct ShowWeek: Sendable, Equatable {
                                            what: "a week") else { continue }
             let date = map.calendarDate("week_ending")
             let rank = map.int("rank", range: 1...10)
-            let hours = map.int("hours_viewed", range: 0...Int.max)
-            let views = map.int("views", range: 0...Int.max)
+            let hours = count(map, "hours_viewed")
+            let views = count(map, "views")
             let inTop10 = map.int("weeks_in_top_10", range: 1...10_000)
             for (key, value) in [("week_ending", date != nil), ("rank", rank != nil), ("hours_viewed", hours != nil),
                                  ("weeks_in_top_10", inTop10 != nil)] where !value && map.value(key) == nil {
