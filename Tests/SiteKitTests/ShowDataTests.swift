@@ -113,11 +113,12 @@ import Testing
     }
 
     @Test func unknownCountryCodesAndCountryRanks() {
-        let yaml = Self.weeks("  []\ncountries:\n  - week_ending: 2022-08-28\n    ranks: {NO: 1, XX: 2, us: 3, GB: 11}\n")
+        let yaml = Self.weeks("  []\ncountries:\n  - week_ending: 2022-08-28\n    ranks: {NO: 1, XX: 2, us: 3, GB: 11, UK: 1}\n")
         #expect(Self.errors(yaml) == """
             content/data/shows/partner-track-s1.yaml:6:20: error: unknown country code 'XX' (did you mean 'MX'?): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)
             content/data/shows/partner-track-s1.yaml:6:27: error: unknown country code 'us' (did you mean 'US'?): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)
             content/data/shows/partner-track-s1.yaml:6:38: error: the rank for GB must be between 1 and 10, got 11
+            content/data/shows/partner-track-s1.yaml:6:42: error: unknown country code 'UK' (did you mean 'GB'?): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)
             """)
     }
 

@@ -193,8 +193,7 @@ struct EmbedRenderer {
         for item in items {
             guard let code = reader.string(item, what: "each entry of 'countries'") else { continue }
             guard Countries.names[code] != nil else {
-                let hint = Suggestion.hint(for: code.uppercased(), in: Countries.names.keys.sorted())
-                reader.fail(at: item, "unknown country code '\(code)'\(hint): use ISO 3166-1 alpha-2 codes such as US, GB, NO")
+                reader.fail(at: item, "unknown country code '\(code)'\(Countries.hint(for: code)): use ISO 3166-1 alpha-2 codes such as US, GB, NO")
                 continue
             }
             codes.append(code)

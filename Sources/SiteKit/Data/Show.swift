@@ -201,8 +201,7 @@ public struct CountryWeek: Sendable, Equatable {
                     // Read the key as text, so YAML 1.1's `NO: 1` stays Norway.
                     guard let code = reader.string(key, what: "a country code") else { continue }
                     guard Countries.names[code] != nil else {
-                        let known = Countries.names.keys.sorted()
-                        reader.fail(at: key, "unknown country code '\(code)'\(Suggestion.hint(for: code.uppercased(), in: known)): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)")
+                        reader.fail(at: key, "unknown country code '\(code)'\(Countries.hint(for: code)): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)")
                         continue
                     }
                     if let rank = reader.int(value, what: "the rank for \(code)", range: 1...10) {
