@@ -7,17 +7,20 @@
 /// title, so nobody hunts through a legend. Colours are `--chart-line-N`
 /// (Okabe–Ito) through the classes `series-N`.
 public struct ComparisonChart: Sendable {
+    /// The shows, one line each, in palette order.
     public var shows: [Show]
     /// `.hours` or `.views`.
     public var metric: ViewingMetric
     /// Only weeks 1…`weekLimit` since debut, when given; later weeks are left
     /// out of the chart and its table, and the description says how many.
     public var weekLimit: Int?
+    /// The figure caption and the SVG's title.
     public var caption: String
 
     /// The palette has this many colours, so at most this many shows.
     public static let maximumShows = 7
 
+    /// A comparison; `caption` defaults to "Hours viewed by week since debut: A, B and C".
     public init(shows: [Show], metric: ViewingMetric = .hours, weekLimit: Int? = nil, caption: String? = nil) {
         precondition(metric != .rank, "a comparison plots hours or views")
         self.shows = shows

@@ -6,13 +6,16 @@
 /// by name. Weeks run continuously from the first to the last week with
 /// country data; a blank cell means "not in that country's Top 10".
 public struct CountryHeatmap: Sendable {
+    /// The show, with its `countries` ranks.
     public var show: Show
     /// Only these countries (ISO codes), when given.
     public var countries: [String]?
     /// Only the first `top` countries of the order, when given.
     public var top: Int?
+    /// The figure caption and the SVG's title.
     public var caption: String
 
+    /// A heatmap; `caption` defaults to "<title>: rank by country and week".
     public init(show: Show, countries: [String]? = nil, top: Int? = nil, caption: String? = nil) {
         self.show = show
         self.countries = countries

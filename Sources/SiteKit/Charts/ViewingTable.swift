@@ -2,10 +2,12 @@
 /// week as a readable period, hours viewed, the change against the week
 /// before, rank, week in the Top 10 and, once Netflix published them, views.
 public struct ViewingTable: Sendable {
+    /// The show whose weeks are listed.
     public var show: Show
     /// The table's caption.
     public var caption: String
 
+    /// A table; `caption` defaults to "<title>: weekly global Top 10".
     public init(show: Show, caption: String? = nil) {
         self.show = show
         self.caption = caption ?? "\(show.title): weekly global Top 10"

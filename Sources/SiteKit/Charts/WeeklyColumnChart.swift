@@ -6,10 +6,14 @@
 /// unit high, zero meaning "not in the Top 10"), so taller is better as for
 /// the other metrics; the description says so in words.
 public struct WeeklyColumnChart: Sendable {
+    /// The show whose weeks are drawn.
     public var show: Show
+    /// What the columns measure.
     public var metric: ViewingMetric
+    /// The figure caption and the SVG's title.
     public var caption: String
 
+    /// A chart; `caption` defaults to "<title>: hours viewed per week".
     public init(show: Show, metric: ViewingMetric = .hours, caption: String? = nil) {
         self.show = show
         self.metric = metric
