@@ -7,8 +7,10 @@ enum Stylesheet {
       --accent: #b4233a; --accent-text: #ffffff; --link: #0b57a4; --link-visited: #5b3a9a;
       --renewed: #1f7a3d; --cancelled: #b4233a; --pending: #8a5a00; --ending: #4b5563;
       --chart-bar: #0b57a4; --chart-bar-alt: #7aa7d6; --chart-axis: #5b6068; --chart-grid: #e6e3da;
-      --chart-text: #1d1f23; --chart-line-1: #e69f00; --chart-line-2: #56b4e9; --chart-line-3: #009e73;
-      --chart-line-4: #d55e00; --chart-line-5: #cc79a7; --chart-line-6: #0072b2; --chart-line-7: #b59a00;
+      --chart-text: #1d1f23;
+      /* Okabe–Ito, ordered by contrast on the light background (blue 5.2:1, vermillion 3.9:1, …). */
+      --chart-line-1: #0072b2; --chart-line-2: #d55e00; --chart-line-3: #009e73; --chart-line-4: #cc79a7;
+      --chart-line-5: #e69f00; --chart-line-6: #56b4e9; --chart-line-7: #b59a00;
       --heat-0: #f1f5fb; --heat-1: #0a2f5c; --heat-text-dark: #ffffff; --heat-text-light: #1d1f23;
       --measure: 42rem;
       --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
@@ -21,6 +23,9 @@ enum Stylesheet {
         --renewed: #5fd28a; --cancelled: #ff7b8e; --pending: #f2c14e; --ending: #b8bec8;
         --chart-bar: #6fb1ff; --chart-bar-alt: #35587f; --chart-axis: #a3a8b0; --chart-grid: #2c2f36;
         --chart-text: #e8e6e1;
+        /* Okabe–Ito again, ordered by contrast on the dark background (sky blue 7.3:1, orange 7.5:1, …). */
+        --chart-line-1: #56b4e9; --chart-line-2: #e69f00; --chart-line-3: #009e73; --chart-line-4: #cc79a7;
+        --chart-line-5: #d55e00; --chart-line-6: #f0e442; --chart-line-7: #0072b2;
         --heat-0: #1f2a38; --heat-1: #8cc4ff; --heat-text-dark: #121316; --heat-text-light: #e8e6e1;
       }
     }
@@ -110,6 +115,26 @@ enum Stylesheet {
     .chart .bar { fill: var(--chart-bar); }
     .chart .bar:hover { fill: var(--accent); }
     .chart .muted-text { fill: var(--muted); }
+    .embed > figcaption:first-child { font-weight: 700; font-size: 1rem; color: var(--text); margin: 0 0 0.6rem; }
+    .chart .axis-title { fill: var(--muted); font-size: 11px; }
+    .chart .baseline { stroke: var(--chart-axis); stroke-width: 1.5; }
+    .chart .bar-label { font-size: 11px; font-weight: 700; }
+    .chart .bar-label.small, .chart .heat-label.small { font-size: 9px; }
+    .chart .series-1 { --series: var(--chart-line-1); } .chart .series-2 { --series: var(--chart-line-2); }
+    .chart .series-3 { --series: var(--chart-line-3); } .chart .series-4 { --series: var(--chart-line-4); }
+    .chart .series-5 { --series: var(--chart-line-5); } .chart .series-6 { --series: var(--chart-line-6); }
+    .chart .series-7 { --series: var(--chart-line-7); }
+    .chart .line { fill: none; stroke: var(--series); stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
+    .chart .marker { fill: var(--series); stroke: var(--bg); stroke-width: 1.5; }
+    .chart .end-label text { font-weight: 700; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
+    .chart .heat-row { fill: var(--heat-0); }
+    .chart .heat-cell { fill: var(--heat-1); }
+    .chart .heat-label { font-size: 11px; font-weight: 700; }
+    .chart text.on-strong { fill: var(--heat-text-dark); }
+    .chart text.on-weak { fill: var(--heat-text-light); }
+    .prose table.data-table { display: table; margin: 0; }
+    table.data-table .muted { color: var(--muted); }
+    .performance-empty { color: var(--muted); }
     .data-table-wrap { overflow-x: auto; }
     table.data-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
     table.data-table caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; }

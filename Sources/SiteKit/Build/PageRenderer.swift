@@ -71,7 +71,9 @@ struct PageRenderer: Sendable {
             show: article.show.flatMap { termLinks([$0], in: plan.shows).first },
             image: article.image, imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
-        let performance = article.show.flatMap { plan.site.shows[$0] }.map { embeds.performanceSection(for: $0) }
+        let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in
+            embeds.performanceSection(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
+        }
         let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
         let social = SocialMetadata(type: "article", image: image, imageAlt: article.imageAlt,
                                     published: article.date, modified: article.updated ?? article.date)

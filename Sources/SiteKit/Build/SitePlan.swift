@@ -89,11 +89,36 @@ struct SitePlan: Sendable {
         return paths
     }
 
-    private static func checkShowReferences(_ article: Article, shows: [String: Show]) -> [SiteError] {
-        guard let show = article.show, shows[show] == nil else { return [] }
-        let hint = Suggestion.hint(for: show, in: Array(shows.keys))
-        return [SiteError(file: article.sourcePath, line: article.showLine, column: article.showColumn,
-                          message: "unknown show '\(show)'\(hint): add content/data/shows/\(show).yaml or fix the slug")]
+    static func checkShowReferences(_ article: Article, shows: [String: Show]) -> [SiteError] {
+        var errors: [SiteError] = []
+        func unknown(_ slug: String, line: Int, column: Int) {
+            let hint = Suggestion.hint(for: slug, in: Array(shows.keys))
+            errors.append(SiteError(file: article.sourcePath, line: line, column: column,
+                                    message: "unknown show '\(slug)'\(hint): add content/data/shows/\(slug).yaml or fix the slug"))
+        }
+        if let show = article.show, shows[show] == nil { unknown(show, line: article.showLine, column: article.showColumn) }
+        guard !article.compare.isEmpty else { return errors }
+        func compareError(_ message: String) {
+            errors.append(SiteError(file: article.sourcePath, line: article.compareLine, column: article.compareColumn,
+                                    message: message))
+        }
+        if article.show == nil {
+            compareError("'compare' needs 'show': add `show: <slug>` for the show the article follows, which is compared with these")
+        }
+        var seen = Set<String>()
+        for slug in article.compare {
+            if slug == article.show {
+                compareError("'compare' lists '\(slug)', the article's own show: remove it (the show is always in the comparison)")
+            } else if !seen.insert(slug).inserted {
+                compareError("'compare' lists '\(slug)' twice: list each show once")
+            } else if shows[slug] == nil {
+                unknown(slug, line: article.compareLine, column: article.compareColumn)
+            }
+        }
+        if article.compare.count > ComparisonChart.maximumShows - 1 {
+            compareError("'compare' lists \(article.compare.count) shows, but a comparison stays readable with at most \(ComparisonChart.maximumShows - 1) besides the article's show: remove some")
+        }
+        return errors
     }
 
     /// The site path an alias writes its redirect to: "/old/url/" -> "old/url/".

@@ -30,3 +30,45 @@ public enum NumberFormatting {
         return (value < 0 ? "-" : "") + out
     }
 }
+
+extension NumberFormatting {
+    /// The minus sign readers see (U+2212), wider and clearer than a hyphen.
+    public static let minus = "\u{2212}"
+
+    /// A short label for axes and hover text: 16_660_000 -> "16.7M",
+    /// 1_100_000_000 -> "1.1B", 950_000 -> "950K", 0 -> "0".
+    ///
+    /// One decimal below 100 of a unit, none above; a trailing ".0" is dropped,
+    /// and a value that rounds up to 1000 of a unit moves to the next unit
+    /// (999_950 -> "1M", not "1000K").
+    public static func compact(_ value: Double) -> String {
+        let suffixes = ["", "K", "M", "B", "T"]
+        let magnitude = abs(value)
+        var unit = 0
+        while unit < suffixes.count - 1 && magnitude >= power(1000, unit + 1) { unit += 1 }
+        var text = ""
+        while true {
+            let scaled = magnitude / power(1000, unit)
+            text = decimal(scaled, places: scaled < 100 ? 1 : 0)
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            guard text == "1000", unit < suffixes.count - 1 else { break }
+            unit += 1
+        }
+        let sign = value < 0 && text != "0" ? minus : ""
+        return sign + text + suffixes[unit]
+    }
+
+    /// A whole-number change in percent with its sign: 87 -> "+87%",
+    /// -42 -> "−42%" (U+2212), 0 -> "0%".
+    public static func signedPercent(_ percent: Int) -> String {
+        if percent > 0 { return "+\(percent)%" }
+        if percent < 0 { return "\(minus)\(percent.magnitude)%" }
+        return "0%"
+    }
+
+    private static func power(_ base: Double, _ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= base }
+        return result
+    }
+}

@@ -35,6 +35,9 @@ public struct Article: Sendable, Equatable {
     public var showColumn: Int = 1
     /// Where each alias is written in the file, for errors about it.
     public var aliasPositions: [String: SourcePosition] = [:]
+    /// Where the `compare:` list sits in the file, for errors about it.
+    public var compareLine: Int = 1
+    public var compareColumn: Int = 1
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -88,7 +91,8 @@ public struct Article: Sendable, Equatable {
             renewal: renewal, scores: scores,
             aliases: aliases, expires: map.dateTime("expires"),
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-            showLine: map.line(of: "show"), showColumn: map.column(of: "show"), aliasPositions: aliasPositions)
+            showLine: map.line(of: "show"), showColumn: map.column(of: "show"), aliasPositions: aliasPositions,
+            compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }

@@ -268,7 +268,7 @@ struct YAMLMapping {
         if value(key) != nil, string(key) == nil { return nil }  // not text: already reported
         let text = string(key) ?? ""
         guard text.contains(where: { !$0.isWhitespace }) else {
-            fail(key, "'\(key)' must not be empty: write e.g. `\(key): \(example)`")
+            fail(key, "'\(key)' is empty: give it a value, such as `\(key): \(example)`")
             return nil
         }
         return text

@@ -101,6 +101,16 @@ public enum Countries {
         "ZA": "South Africa",
     ]
 
+    /// Codes people write that ISO does not use for these countries.
+    static let aliases = ["UK": "GB", "EL": "GR"]
+
+    /// " (did you mean 'GB'?)" for a code not in the list: the ISO code for a
+    /// known alias (UK is GB), else the closest code; empty when none is close.
+    public static func hint(for code: String) -> String {
+        if let alias = aliases[code.uppercased()] { return " (did you mean '\(alias)'?)" }
+        return Suggestion.hint(for: code.uppercased(), in: names.keys.sorted())
+    }
+
     /// The display name for a code, or the code itself when unknown.
     public static func name(of code: String) -> String { names[code] ?? code }
 }

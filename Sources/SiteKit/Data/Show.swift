@@ -47,7 +47,7 @@ public struct Show: Sendable, Equatable {
         if let node = map.value("weeks") {
             weeks = ShowWeek.decodeList(node, reader: reader)
         } else {
-            map.missing("weeks", example: "[] (then one `- week_ending: …` entry per week)", what: "show data")
+            map.missing("weeks", example: "[]", what: "show data")
         }
         let countries = map.value("countries").map { CountryWeek.decodeList($0, reader: reader) } ?? []
         let show = Show(sourcePath: file, slug: slug, title: title ?? slug, netflix: netflix,
@@ -128,6 +128,17 @@ public struct ShowWeek: Sendable, Equatable {
         self.weeksInTop10 = weeksInTop10
     }
 
+    /// A count that cannot be negative; reported as such rather than as a
+    /// range up to `Int.max`.
+    private static func count(_ map: YAMLMapping, _ key: String) -> Int? {
+        guard let value = map.int(key) else { return nil }
+        guard value >= 0 else {
+            map.fail(key, "'\(key)' must be 0 or more, got \(value): Netflix's figures are never negative")
+            return nil
+        }
+        return value
+    }
+
     static func decodeList(_ node: Node, reader: YAMLReader) -> [ShowWeek] {
         guard let items = reader.sequence(node, what: "'weeks'") else { return [] }
         var seen: [CalendarDate: Int] = [:]
@@ -137,8 +148,8 @@ public struct ShowWeek: Sendable, Equatable {
                                            what: "a week") else { continue }
             let date = map.calendarDate("week_ending")
             let rank = map.int("rank", range: 1...10)
-            let hours = map.int("hours_viewed", range: 0...Int.max)
-            let views = map.int("views", range: 0...Int.max)
+            let hours = count(map, "hours_viewed")
+            let views = count(map, "views")
             let inTop10 = map.int("weeks_in_top_10", range: 1...10_000)
             for (key, value) in [("week_ending", date != nil), ("rank", rank != nil), ("hours_viewed", hours != nil),
                                  ("weeks_in_top_10", inTop10 != nil)] where !value && map.value(key) == nil {
@@ -185,8 +196,7 @@ public struct CountryWeek: Sendable, Equatable {
                     // Read the key as text, so YAML 1.1's `NO: 1` stays Norway.
                     guard let code = reader.string(key, what: "a country code") else { continue }
                     guard Countries.names[code] != nil else {
-                        let known = Countries.names.keys.sorted()
-                        reader.fail(at: key, "unknown country code '\(code)'\(Suggestion.hint(for: code.uppercased(), in: known)): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)")
+                        reader.fail(at: key, "unknown country code '\(code)'\(Countries.hint(for: code)): use an ISO 3166-1 alpha-2 code of a country in Netflix's Top 10 (such as US, GB, NO)")
                         continue
                     }
                     if let rank = reader.int(value, what: "the rank for \(code)", range: 1...10) {

@@ -19,3 +19,21 @@ public enum DateFormatting {
         String(monthNames[month - 1].prefix(3))
     }
 }
+
+extension DateFormatting {
+    /// The Monday–Sunday week that ends on `sunday`, as readers write it:
+    /// "Aug 29 – Sep 4, 2022"; the year twice only when the week spans two
+    /// years ("Dec 26, 2022 – Jan 1, 2023").
+    public static func week(ending sunday: CalendarDate) -> String {
+        let monday = sunday.adding(days: -6)
+        let start = "\(shortMonth(monday.month)) \(monday.day)"
+        let end = "\(shortMonth(sunday.month)) \(sunday.day), \(sunday.year)"
+        if monday.year == sunday.year { return "\(start) \u{2013} \(end)" }
+        return "\(start), \(monday.year) \u{2013} \(end)"
+    }
+
+    /// "Sep 4": a short day label for chart axes.
+    public static func shortDay(_ date: CalendarDate) -> String {
+        "\(shortMonth(date.month)) \(date.day)"
+    }
+}

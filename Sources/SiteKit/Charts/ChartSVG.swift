@@ -1,0 +1,37 @@
+/// The parts every inline SVG chart shares: coordinates written with fixed
+/// decimals, and the `<svg>` element with its accessible name and description.
+enum ChartSVG {
+    /// A coordinate with one decimal, locale-free, so output is byte-stable.
+    static func number(_ value: Double) -> String {
+        NumberFormatting.decimal(value, places: 1)
+    }
+
+    /// An `<svg>` that scales to its container's width (viewBox, no fixed
+    /// size), announced as one image named by its `<title>` and described by
+    /// its `<desc>`.
+    /// - Parameters:
+    ///   - id: unique on the page; the title and description get `<id>.title`
+    ///     and `<id>.desc`.
+    ///   - kind: the chart kind, added as class `chart-<kind>`.
+    static func document(id: String, kind: String, width: Double, height: Double,
+                         title: String, summary: String, content: HTML) -> HTML {
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\(kind)" viewBox="0 0 \(number(width)) \(number(height))" role="img" aria-labelledby="\(id).title \(id).desc">
+        <title id="\(id).title">\(title)</title>
+        <desc id="\(id).desc">\(summary)</desc>
+        \(content)</svg>
+        """
+    }
+
+    /// `<text>` at a point; `anchor` is start, middle or end.
+    static func text(_ content: String, x: Double, y: Double, anchor: String = "start", className: String? = nil) -> HTML {
+        let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
+        return "<text \(classAttribute)x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\">\(content)</text>\n"
+    }
+
+    /// A horizontal line across the plot, for grid lines and the baseline.
+    static func horizontalLine(y: Double, from x1: Double, to x2: Double, className: String? = nil) -> HTML {
+        let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
+        return "<line \(classAttribute)x1=\"\(number(x1))\" y1=\"\(number(y))\" x2=\"\(number(x2))\" y2=\"\(number(y))\"/>\n"
+    }
+}

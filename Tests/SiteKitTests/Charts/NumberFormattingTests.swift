@@ -1,0 +1,100 @@
+import Testing
+@testable import SiteKit
+
+@Suite struct NumberFormattingTests {
+    @Test(arguments: [
+        (16_660_000.0, "16.7M"), (31_140_000, "31.1M"), (1_100_000_000, "1.1B"), (950_000, "950K"),
+        (0, "0"), (999, "999"), (1_000, "1K"), (1_500, "1.5K"), (10_000_000, "10M"), (108_090_000, "108M"),
+        (999_950, "1M"), (99_950, "100K"), (2_500_000, "2.5M"), (-42_000, "\u{2212}42K"),
+    ])
+    func compactLabels(value: Double, expected: String) {
+        #expect(NumberFormatting.compact(value) == expected)
+    }
+
+    @Test func signedPercentUsesTheMinusSign() {
+        #expect(NumberFormatting.signedPercent(87) == "+87%")
+        #expect(NumberFormatting.signedPercent(-42) == "\u{2212}42%")
+        #expect(NumberFormatting.signedPercent(0) == "0%")
+    }
+
+    @Test func percentChangeRoundsHalfAwayFromZero() {
+        // The real Partner Track weeks: +86.9% and −41.5%.
+        #expect(WeekOverWeek.percentChange(from: 16_660_000, to: 31_140_000) == 87)
+        #expect(WeekOverWeek.percentChange(from: 31_140_000, to: 18_210_000) == -42)
+        // Exact halves, which a Double would compute as 41.4999…
+        #expect(WeekOverWeek.percentChange(from: 200, to: 117) == -42) // −41.5%
+        #expect(WeekOverWeek.percentChange(from: 200, to: 283) == 42) // +41.5%
+        #expect(WeekOverWeek.percentChange(from: 200, to: 199) == -1) // −0.5%
+        #expect(WeekOverWeek.percentChange(from: 1000, to: 1004) == 0) // +0.4%
+        #expect(WeekOverWeek.percentChange(from: 0, to: 5) == nil)
+    }
+
+    @Test func weekPeriods() {
+        #expect(DateFormatting.week(ending: ChartFixtures.date("2022-09-04")) == "Aug 29 \u{2013} Sep 4, 2022")
+        #expect(DateFormatting.week(ending: ChartFixtures.date("2022-08-28")) == "Aug 22 \u{2013} Aug 28, 2022")
+        #expect(DateFormatting.week(ending: ChartFixtures.date("2023-01-01")) == "Dec 26, 2022 \u{2013} Jan 1, 2023")
+    }
+}
+
+@Suite struct NiceTicksTests {
+    /// Whether `step` is 1, 2 or 5 × 10^k.
+    static func isNice(_ step: Double) -> Bool {
+        var mantissa = step
+        while mantissa >= 10 { mantissa /= 10 }
+        while mantissa < 1 { mantissa *= 10 }
+        return [1.0, 2, 5].contains { abs(mantissa - $0) < 1e-9 }
+    }
+
+    @Test(arguments: [0.3, 1, 7, 10, 16_660_000, 31_140_000, 108_090_000, 99_999, 100_000, 100_001, 1_100_000_000, 3.7e12])
+    func ticksAreNiceAndCoverTheMaximum(maximum: Double) {
+        let ticks = NiceTicks(covering: maximum)
+        #expect(Self.isNice(ticks.step))
+        #expect(ticks.values.first == 0)
+        #expect(ticks.top >= maximum)
+        // Not needlessly loose: one step less would no longer cover the data.
+        #expect(ticks.top - ticks.step < maximum)
+        #expect((3...11).contains(ticks.values.count))
+        for (index, value) in ticks.values.enumerated() {
+            #expect(abs(value - Double(index) * ticks.step) <= ticks.step * 1e-9)
+        }
+    }
+
+    @Test func partnerTrackScale() {
+        let ticks = NiceTicks(covering: 31_140_000)
+        #expect(ticks.step == 10_000_000)
+        #expect(ticks.values == [0, 10_000_000, 20_000_000, 30_000_000, 40_000_000])
+    }
+
+    @Test func exactMultipleGetsNoExtraTick() {
+        #expect(NiceTicks(covering: 30).values == [0, 10, 20, 30])
+    }
+
+    @Test func emptyDataStillHasAScale() {
+        #expect(NiceTicks(covering: 0).values == [0, 1])
+    }
+}
+
+@Suite struct WeekOverWeekTests {
+    static let weeks = [ChartFixtures.week("2022-08-28", rank: 7, hours: 100, inTop10: 1),
+                        ChartFixtures.week("2022-09-04", rank: 4, hours: 150, inTop10: 2),
+                        // Six days later is not the next week (cannot come from valid data, but must not compare).
+                        ChartFixtures.week("2022-09-10", rank: 4, hours: 300, inTop10: 3),
+                        ChartFixtures.week("2022-11-06", rank: 9, hours: 50, inTop10: 4),
+                        ChartFixtures.week("2022-11-13", rank: 8, hours: 60, inTop10: 5)]
+
+    @Test func changeOnlyBetweenWeeksSevenDaysApart() {
+        #expect(WeekOverWeek.changes(Self.weeks) { $0.hoursViewed } == [nil, 50, nil, nil, 20])
+    }
+
+    @Test func runsSplitAtGaps() {
+        #expect(WeekOverWeek.runs(Self.weeks) == [0..<2, 2..<3, 3..<5])
+        #expect(WeekOverWeek.runs([]) == [])
+    }
+
+    @Test func unknownValuesGiveNoChange() {
+        let weeks = [ChartFixtures.week("2023-06-04", rank: 3, hours: 10, views: nil, inTop10: 1),
+                     ChartFixtures.week("2023-06-11", rank: 2, hours: 20, views: 5, inTop10: 2),
+                     ChartFixtures.week("2023-06-18", rank: 2, hours: 20, views: 10, inTop10: 3)]
+        #expect(WeekOverWeek.changes(weeks) { $0.views } == [nil, nil, 100])
+    }
+}
