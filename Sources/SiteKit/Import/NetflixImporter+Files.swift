@@ -48,11 +48,15 @@ extension NetflixImporter {
 
     /// Writes the plan's files into the site, all or none; unchanged files are not touched.
     public static func commit(_ plan: ImportPlan, siteDirectory: URL, existing: [ShowDataFile]) throws(SiteError) {
+        try AtomicFileBatch.write(batch(plan, siteDirectory: siteDirectory, existing: existing))
+    }
+
+    /// The files to write for a plan, each with the text it had when it was read.
+    static func batch(_ plan: ImportPlan, siteDirectory: URL, existing: [ShowDataFile]) -> [AtomicFileBatch.Entry] {
         let previous = Dictionary(existing.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
-        let entries = plan.changes.map { file in
+        return plan.changes.map { file in
             AtomicFileBatch.Entry(url: siteDirectory.appending(path: file.path), shown: file.path, text: file.text,
                                   previous: file.isNew ? nil : previous[file.path])
         }
-        try AtomicFileBatch.write(entries)
     }
 }

@@ -146,23 +146,18 @@ public enum NetflixImporter {
         expected.weeks = weeks.values.sorted { $0.weekEnding < $1.weekEnding }
         expected.countries = countryMap.values.sorted { $0.weekEnding < $1.weekEnding }
 
-        let editor: ShowFileEditor
+        var edited: ShowFileEditor
         do {
-            editor = try ShowFileEditor(file.text, file: file.path)
+            edited = try ShowFileEditor(file.text, file: file.path)
         } catch {
             throw BuildFailure([error])
         }
-        var edited = editor
         if show.netflix != expected.netflix {
             edited.set("netflix", body: ShowFileRenderer.netflixBody(history.identity), after: "title")
         }
         if show.runtimeHours == nil, let runtime = expected.runtimeHours {
-            let line = ShowFileRenderer.runtimeLine(runtime)
-            if editor.has("runtime_hours") {
-                edited.set("runtime_hours", body: ["  " + line.dropFirst("runtime_hours: ".count)], after: "netflix")
-            } else {
-                edited.add([line], after: "netflix")
-            }
+            // `runtime_hours: null` is replaced, so the key never appears twice.
+            edited.replaceWhole("runtime_hours", with: [ShowFileRenderer.runtimeLine(runtime)], after: "netflix")
         }
         if show.weeks != expected.weeks {
             edited.set("weeks", body: ShowFileRenderer.weeksBody(expected.weeks), after: "runtime_hours")

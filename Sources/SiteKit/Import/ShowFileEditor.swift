@@ -56,11 +56,6 @@ struct ShowFileEditor {
         return trimmed.isEmpty || trimmed.hasPrefix("#") || line.hasPrefix("---") || line.hasPrefix("...")
     }
 
-    /// Whether the file has the top-level key.
-    func has(_ key: String) -> Bool {
-        blocks.contains { $0.key == key }
-    }
-
     /// Replaces the value of `key` with the indented `body` lines; when the key is
     /// absent, adds `key:` and `body` after the block of `after` (or at the end).
     mutating func set(_ key: String, body: [String], after: String) {
@@ -77,6 +72,16 @@ struct ShowFileEditor {
             edits.append((kept..<block.range.upperBound, body))
         } else {
             add(["\(key):"] + body, after: after)
+        }
+    }
+
+    /// Replaces the whole block of `key` (its key line included) with `newLines`, or
+    /// adds them after the block of `after` when the key is absent.
+    mutating func replaceWhole(_ key: String, with newLines: [String], after: String) {
+        if let block = blocks.first(where: { $0.key == key }) {
+            edits.append((block.range, newLines))
+        } else {
+            add(newLines, after: after)
         }
     }
 
