@@ -17,11 +17,13 @@ struct NetflixTop10Command: ParsableCommand {
         commandName: "netflix-top10",
         abstract: "Update show data files from Netflix's weekly Top 10 files.",
         discussion: """
-        Download all-weeks-global.tsv (and all-weeks-countries.tsv for country ranks) from
-        https://top10.netflix.com. By default the files in content/data/shows/ that follow a
-        title (their `netflix:` block) get its new weeks; --add and --all create files.
-        Hand-written fields and comments are kept. All files are written or none: any error
-        leaves every data file as it was. Errors print as path:line:column: error: message.
+        Download all-weeks-global.tsv (and all-weeks-countries.tsv for country ranks) from \
+        https://top10.netflix.com. By default the files in content/data/shows/ that follow a \
+        title (their `netflix:` block) get its new weeks; --add and --all create files. \
+        Hand-written fields and comments are kept.
+
+        All files are written or none: any error leaves every data file as it was. Errors \
+        print as path:line:column: error: message.
         """
     )
 
