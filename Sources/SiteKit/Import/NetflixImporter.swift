@@ -145,6 +145,8 @@ public enum NetflixImporter {
         expected.runtimeHours = show.runtimeHours ?? history.runtime
         expected.weeks = weeks.values.sorted { $0.weekEnding < $1.weekEnding }
         expected.countries = countryMap.values.sorted { $0.weekEnding < $1.weekEnding }
+        // Blocks are only rewritten when their data changed, so equal data means no edit.
+        if expected == show { return nil }
 
         var edited: ShowFileEditor
         do {
@@ -165,8 +167,6 @@ public enum NetflixImporter {
         if show.countries != expected.countries {
             edited.set("countries", body: ShowFileRenderer.countriesBody(expected.countries), after: "weeks")
         }
-        // Blocks are only rewritten when their data changed, so equal data means no edit.
-        if expected == show { return nil }
         let text = edited.text
         try verify(text, path: file.path, slug: show.slug, expected: expected)
         return PlannedFile(path: file.path, text: text, isNew: false, title: history.matchTitle,
