@@ -79,6 +79,22 @@ import Yams
         #expect(try Show.parse(text, file: "p", slug: "partner-track").weeks.count == 3)
     }
 
+    @Test func aWindowsFileWithUnchangedDataIsNotRewritten() throws {
+        let windows = "\u{FEFF}" + Self.handWritten.replacingOccurrences(of: "\n", with: "\r\n")
+        let site = try makeSite(["partner-track.yaml": windows])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let before = try snapshot(site)
+        let plan = try importOnce(site, global: F.global([F.partnerTrackRows[2]]))
+        #expect(plan.changes.isEmpty && plan.unchanged == ["content/data/shows/partner-track.yaml"])
+        #expect(try snapshot(site) == before)
+        // With a new week it is rewritten with LF line ends, hand-written lines intact.
+        let updated = try importOnce(site, global: F.global(F.partnerTrackRows))
+        #expect(updated.updated.first?.weeksAdded == [F.date("2022-09-04"), F.date("2022-09-11")])
+        let text = try String(contentsOf: site.appending(path: "content/data/shows/partner-track.yaml"), encoding: .utf8)
+        #expect(text.hasPrefix("title: Partner Track   # the desk's name for it\npremiere: 2022-08-26\nnetflix:\n"))
+        #expect(!text.contains("\r"))
+    }
+
     @Test func aBadRowLeavesEveryFileAsItWas() throws {
         let site = try makeSite(["partner-track.yaml": Self.handWritten])
         defer { try? FileManager.default.removeItem(at: site) }
