@@ -11,7 +11,7 @@ struct Sitegen: ParsableCommand {
         content/data/shows/*.yaml and content/static/. `sitegen build` turns it into plain
         HTML in public/, ready for any static host.
         """,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }
