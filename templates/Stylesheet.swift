@@ -153,6 +153,12 @@ enum Stylesheet {
       body { font-size: 1rem; }
       .prose { font-size: 1.05rem; }
       main.wrap { padding-top: 1.25rem; }
+      /* Charts keep a readable text size and scroll sideways instead of shrinking. */
+      .embed { overflow-x: auto; }
+      .embed .chart { min-width: 34rem; }
+      table.data-table { font-size: 0.875rem; }
+      table.data-table th, table.data-table td { padding: 0.35rem 0.4rem; }
+      table.data-table th[scope="row"] { white-space: normal; }
     }
 
     """
