@@ -7,7 +7,7 @@ public struct DefaultTheme: Theme {
 
     public var stylesheet: String { Stylesheet.css }
 
-    public var reservedIDs: Set<String> { ["main", "toc-title", "performance"] }
+    public var reservedIDs: Set<String> { ["main", "toc-title", "performance", "viewing-figures"] }
 
     public func article(_ page: ArticlePage) -> HTML { ArticleTemplate.render(page) }
     public func standalone(_ page: StandalonePageModel) -> HTML { ListTemplates.standalone(page) }

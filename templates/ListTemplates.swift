@@ -15,9 +15,19 @@ enum ListTemplates {
         let list: HTML = page.articles.isEmpty
             ? "<p class=\"empty\">No articles yet.</p>"
             : "<ol class=\"article-list\">\(page.articles.map(card))</ol>"
+        let overview: HTML = page.showOverview.map { overview in
+            """
+            <section class="show-overview" aria-labelledby="viewing-figures">
+            <h2 id="viewing-figures">Viewing figures</h2>
+            \(overview)
+            </section>
+            <h2 class="list-heading">Articles</h2>
+            """
+        } ?? .empty
         let main: HTML = """
         \(heading)
         \(pageNote)
+        \(overview)
         \(list)
         \(pager(page.pagination))
         """

@@ -230,6 +230,33 @@ import Templates
         #expect(article.contains("<li class=\"show-tag\"><a href=\"/shows/s1/\">Show One</a></li>"))
     }
 
+    @Test func showPageCarriesTheShowsFigures() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\nshow: s1"),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-02\nshow: s2"),
+            "content/data/shows/s1.yaml": """
+            title: Show & One
+            weeks:
+              - {week_ending: 2022-08-28, rank: 7, hours_viewed: 16660000, weeks_in_top_10: 1}
+            countries:
+              - {week_ending: 2022-08-28, ranks: {US: 3, NO: 1}}
+
+            """,
+            "content/data/shows/s2.yaml": "title: Show Two\nweeks: []\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let page = try #require(site.read("shows/s1/index.html"))
+        #expect(page.contains("<h2 id=\"viewing-figures\">Viewing figures</h2>"))
+        #expect(page.contains("Show &amp; One: hours viewed per week"))
+        #expect(page.contains("class=\"chart chart-columns\""))
+        #expect(page.contains("class=\"chart chart-heatmap\""))
+        #expect(page.contains(">16,660,000<"))
+        let empty = try #require(site.read("shows/s2/index.html"))
+        #expect(empty.contains("Show Two has not been in Netflix\u{2019}s global Top 10 yet."))
+        #expect(!empty.contains("<svg"))
+    }
+
     @Test func linkResolution() {
         let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
         #expect(checker.resolve("https://other.org/x", from: "index.html") == nil)

@@ -125,9 +125,14 @@ struct PageRenderer: Sendable {
                                       title: "\(settings.title): \(term.name)",
                                       entries: Array(items.prefix(SitePlan.feedSize)))
                 let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
+                var overview: HTML?
+                if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
+                    var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0)
+                    overview = embeds.showOverview(for: show)
+                }
                 outputs += paginate(items, base: term.path, heading: title, intro: count, title: title,
                                     isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
-                                    feeds: [feedLink])
+                                    feeds: [feedLink], showOverview: overview)
                 outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
                                       source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
             }
@@ -171,7 +176,8 @@ struct PageRenderer: Sendable {
     }
 
     private func paginate(_ items: [ArticleSummary], base: String, heading: String, intro: String?,
-                          title: String, isHome: Bool, source: String, feeds: [Link] = []) -> [Output] {
+                          title: String, isHome: Bool, source: String, feeds: [Link] = [],
+                          showOverview: HTML? = nil) -> [Output] {
         let size = settings.pageSize
         let count = Paginator.pageCount(items: items.count, pageSize: size)
         return (1...count).map { page in
@@ -185,7 +191,7 @@ struct PageRenderer: Sendable {
                 context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
                 heading: heading, intro: intro,
                 articles: Array(items[Paginator.range(page: page, items: items.count, pageSize: size)]),
-                pagination: pagination, isHome: isHome)
+                pagination: pagination, isHome: isHome, showOverview: page == 1 ? showOverview : nil)
             return Output(path: path + "index.html", text: theme.articleList(model).rendered, source: source)
         }
     }

@@ -134,6 +134,8 @@ public struct ArticleListPage: Sendable {
     public var pagination: Pagination
     /// Whether this is the site's home page.
     public var isHome: Bool
+    /// On a show's page: its viewing figures, charts and table (first page only).
+    public var showOverview: HTML?
 }
 
 /// Every term of a taxonomy with its count.

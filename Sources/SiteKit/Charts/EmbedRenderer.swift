@@ -112,6 +112,19 @@ struct EmbedRenderer {
         return html
     }
 
+    /// A show's own page: its weekly chart and table, and where it charted
+    /// country by country (the 15 countries where it ranked best).
+    mutating func showOverview(for show: Show) -> HTML {
+        var html = performanceSection(for: show)
+        if show.countries.contains(where: { !$0.ranks.isEmpty }) {
+            html.append(CountryHeatmap(show: show, top: Self.overviewCountries).render(id: nextID()))
+        }
+        return html
+    }
+
+    /// Countries in the heatmap of a show's page.
+    static let overviewCountries = 15
+
     private mutating func nextID() -> String {
         chartCount += 1
         return "chart-\(chartCount)"
