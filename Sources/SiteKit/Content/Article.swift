@@ -33,6 +33,10 @@ public struct Article: Sendable, Equatable {
     /// Where the `show:` value sits in the file, for errors about it.
     public var showLine: Int = 1
     public var showColumn: Int = 1
+    /// Where the `slug:` value sits (line 1 when the slug is the file name), for
+    /// errors about the article's path.
+    public var slugLine: Int = 1
+    public var slugColumn: Int = 1
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -78,7 +82,9 @@ public struct Article: Sendable, Equatable {
             renewal: renewal, scores: scores,
             aliases: map.stringList("aliases") ?? [], expires: map.dateTime("expires"),
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-            showLine: map.line(of: "show"), showColumn: map.column(of: "show"))
+            showLine: map.line(of: "show"), showColumn: map.column(of: "show"),
+            slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
+            slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }
