@@ -117,6 +117,12 @@ import Testing
         #expect(again.headings == [Heading(level: 2, id: "ratings", text: "Ratings")])
     }
 
+    @Test func headingsNeverTakeFootnoteIDs() throws {
+        let rendered = try MarkdownRenderer.render("## FN 1\n\n## Fnref 1\n\nText.[^1]\n\n[^1]: Note.\n")
+        #expect(rendered.headings.map(\.id) == ["section-fn-1", "section-fnref-1"])
+        #expect(rendered.html.components(separatedBy: "id=\"fn-1\"").count == 2)
+    }
+
     @Test func headingTextIsEscapedInTheAnchorLabel() throws {
         let out = try html("# Tom & \"Jerry\" <3\n")
         #expect(out == "<h1 id=\"tom-jerry-3\">Tom &amp; “Jerry” &lt;3 <a class=\"heading-anchor\" href=\"#tom-jerry-3\" aria-label=\"Link to section: Tom &amp; “Jerry” &lt;3\">#</a></h1>\n")
