@@ -115,10 +115,16 @@ struct SitePlan: Sendable {
     }
 
     private static func checkShowReferences(_ article: Article, shows: [String: Show]) -> [SiteError] {
-        guard let show = article.show, shows[show] == nil else { return [] }
-        let hint = Suggestion.hint(for: show, in: Array(shows.keys))
-        return [SiteError(file: article.sourcePath, line: article.showLine, column: article.showColumn,
-                          message: "unknown show '\(show)'\(hint): add content/data/shows/\(show).yaml or fix the slug")]
+        var errors: [SiteError] = []
+        func check(_ show: String, line: Int, column: Int) {
+            guard shows[show] == nil else { return }
+            let hint = Suggestion.hint(for: show, in: Array(shows.keys))
+            errors.append(SiteError(file: article.sourcePath, line: line, column: column,
+                                    message: "unknown show '\(show)'\(hint): add content/data/shows/\(show).yaml or fix the slug"))
+        }
+        if let show = article.show { check(show, line: article.showLine, column: article.showColumn) }
+        for show in article.compare { check(show, line: article.compareLine, column: article.compareColumn) }
+        return errors
     }
 
     /// The path part of the base URL: "https://x.org/blog/" -> "/blog/".

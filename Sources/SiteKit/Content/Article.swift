@@ -37,6 +37,9 @@ public struct Article: Sendable, Equatable {
     /// errors about the article's path.
     public var slugLine: Int = 1
     public var slugColumn: Int = 1
+    /// Where the `compare:` value sits, for errors about the shows it names.
+    public var compareLine: Int = 1
+    public var compareColumn: Int = 1
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -66,9 +69,17 @@ public struct Article: Sendable, Equatable {
             let node = map.value("tags").flatMap { reader.sequence($0, what: "tags")?[index] }
             reader.fail(at: node ?? root, "tag '\(tag)' has no letters or digits to make a URL from: use a word")
         }
+        if let title, title.allSatisfy(\.isWhitespace) {
+            map.fail("title", "'title' is empty: write the headline after `title:`")
+        }
         let show = map.string("show")
         if let show, !Slug.isValid(show) {
             map.fail("show", "'show' must name a data file by its slug (content/data/shows/<slug>.yaml), got '\(show)'")
+        }
+        let compare = map.stringList("compare") ?? []
+        for (index, slug) in compare.enumerated() where !Slug.isValid(slug) {
+            let node = map.value("compare").flatMap { reader.sequence($0, what: "compare")?[index] }
+            reader.fail(at: node ?? root, "'compare' must list data files by their slugs (content/data/shows/<slug>.yaml), got '\(slug)'")
         }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
@@ -78,13 +89,14 @@ public struct Article: Sendable, Equatable {
             updated: map.dateTime("updated"), summary: map.string("summary"), tags: tags,
             author: map.string("author"), draft: map.bool("draft") ?? false,
             image: map.string("image"), imageAlt: map.string("image_alt"),
-            show: show, compare: map.stringList("compare") ?? [],
+            show: show, compare: compare,
             renewal: renewal, scores: scores,
             aliases: map.stringList("aliases") ?? [], expires: map.dateTime("expires"),
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
             showLine: map.line(of: "show"), showColumn: map.column(of: "show"),
             slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
-            slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"))
+            slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"),
+            compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }
