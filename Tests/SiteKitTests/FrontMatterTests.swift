@@ -167,6 +167,18 @@ import Testing
         ])
     }
 
+    @Test func emptyTitle() {
+        #expect(errors("---\ntitle: \"  \"\ndate: 2024-05-01\n---\n") == [
+            "content/articles/a.md:2:8: error: 'title' is empty: write the headline after `title:`",
+        ])
+    }
+
+    @Test func compareMustNameShowsBySlug() {
+        #expect(errors(TestSupport.article("compare:\n  - the-lincoln-lawyer-s1\n  - The Crown\n")) == [
+            "content/articles/a.md:6:5: error: 'compare' must list data files by their slugs (content/data/shows/<slug>.yaml), got 'The Crown'",
+        ])
+    }
+
     @Test func tagWithoutLettersOrDigits() {
         #expect(errors(TestSupport.article("tags:\n  - ok\n  - '!!!'\n")) == [
             "content/articles/a.md:6:5: error: tag '!!!' has no letters or digits to make a URL from: use a word",

@@ -29,6 +29,9 @@ public struct StandalonePage: Sendable, Equatable {
         }
         let title = map.string("title")
         if title == nil { map.missing("title", example: "About us", what: "front matter") }
+        if let title, title.allSatisfy(\.isWhitespace) {
+            map.fail("title", "'title' is empty: write the page's name after `title:`")
+        }
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
         let page = StandalonePage(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "", summary: map.string("summary"),
