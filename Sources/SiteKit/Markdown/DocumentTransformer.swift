@@ -129,8 +129,8 @@ struct DocumentTransformer {
     /// continue across a block boundary.
     private static func isBlock(_ node: OpaquePointer) -> Bool {
         let type = cmark_node_get_type(node)
-        // cmark numbers block types below its first inline type (CMARK_NODE_TEXT);
-        // extension types (tables) carry their own flag.
+        // cmark marks every node type, core or extension (table cells), with a
+        // block or inline flag in its high bits.
         return Int(type.rawValue) & Int(CMARK_NODE_TYPE_MASK) == Int(CMARK_NODE_TYPE_BLOCK)
     }
 
