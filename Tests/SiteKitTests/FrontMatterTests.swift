@@ -244,6 +244,15 @@ import Testing
         ])
     }
 
+    @Test func controlCharacterAndTabIndentation() {
+        #expect(errors("---\ntitle: x\ndate: 2024-05-01\nsummary: a\u{7}b\n---\n") == [
+            "content/articles/a.md:4:11: error: invalid YAML text: control characters are not allowed: delete the invisible character at this position",
+        ])
+        #expect(errors("---\ntitle: x\n\tdate: 2024-05-01\n---\n") == [
+            "content/articles/a.md:3:1: error: invalid YAML: found a tab character that violates indentation while scanning a plain scalar: check the indentation and quoting on this line",
+        ])
+    }
+
     @Test func duplicateKey() {
         #expect(errors("---\ntitle: x\ndate: 2024-05-01\ntitle: y\n---\n") == [
             "content/articles/a.md:2:1: error: duplicate key 'title': each key may appear once; remove one of them",

@@ -107,7 +107,8 @@ final class YAMLReader {
                  "duplicate key \(keys): each key may appear once; remove one of them")
         case let .reader(problem, offset, _, _):
             let position = offset.map { Self.lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
-            fail(line: position.0, column: position.1, "invalid YAML text: \(problem)")
+            fail(line: position.0, column: position.1,
+                 "invalid YAML text: \(problem): delete the invisible character at this position")
         default:
             fail(line: 1, column: 1, "invalid YAML: \(error)")
         }
