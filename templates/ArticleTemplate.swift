@@ -12,6 +12,7 @@ enum ArticleTemplate {
         <p class="meta">\(byline(article, wordCount: page.wordCount))</p>
         \(Layout.tagList(article.tags, show: article.show))
         </header>
+        \(image(article))
         \(factBox(renewal: page.renewal, scores: page.scores))
         \(tableOfContents(page.tableOfContents))
         <div class="prose">
@@ -32,6 +33,11 @@ enum ArticleTemplate {
         }
         parts.append("\(article.readingMinutes) min read (\(NumberFormatting.grouped(wordCount)) words)")
         return HTML.join(parts, separator: " · ")
+    }
+
+    private static func image(_ article: ArticleSummary) -> HTML {
+        guard let image = article.image else { return .empty }
+        return "<figure class=\"article-image\"><img src=\"\(image)\" alt=\"\(article.imageAlt ?? "")\"></figure>"
     }
 
     static func factBox(renewal: Renewal?, scores: Scores?) -> HTML {

@@ -70,7 +70,8 @@ enum Stylesheet {
     .article-header { margin-bottom: 1.5rem; }
     .prose { font-family: var(--serif); font-size: 1.125rem; line-height: 1.7; }
     .prose h2, .prose h3, .prose h4 { font-family: var(--font); margin-top: 2rem; }
-    .prose img { max-width: 100%; height: auto; }
+    .prose img, .article-image img { max-width: 100%; height: auto; }
+    .article-image { margin: 1.25rem 0; }
     .prose blockquote { margin: 1.5rem 0; padding: 0.2rem 1.2rem; border-left: 4px solid var(--accent); color: var(--muted); }
     .prose pre { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.9rem 1rem; overflow-x: auto; font-size: 0.9rem; }
     .prose code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.92em; }

@@ -164,7 +164,7 @@ import Templates
         """)
         try site.write(Data(TestSite.article("title: A\ndate: 2024-01-01").utf8), to: "content/articles/a.md")
         #expect(site.buildErrors() == """
-        content/articles/b.md:4:11: error: writes articles/a/index.html, which content/articles/a.md also writes: change the slug or path of one of them
+        content/articles/b.md:4:11: error: writes articles/a/index.html, which content/articles/a.md also writes: change or remove the alias
         """)
     }
 

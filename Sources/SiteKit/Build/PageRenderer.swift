@@ -182,7 +182,9 @@ struct PageRenderer: Sendable {
         let count = Paginator.pageCount(items: items.count, pageSize: size)
         return (1...count).map { page in
             let path = Paginator.path(base: base, page: page)
-            let pageTitle = page == 1 ? title : "\(title), page \(page)"
+            // Later home pages are titled by their heading ("Latest, page 2"): the
+            // layout adds the site name, which would otherwise appear twice.
+            let pageTitle = page == 1 ? title : "\(heading), page \(page)"
             let pagination = Pagination(
                 page: page, pageCount: count,
                 previousURL: page > 1 ? plan.basePath + Paginator.path(base: base, page: page - 1) : nil,

@@ -46,8 +46,13 @@ public enum SiteLoader {
         parse: @escaping @Sendable (String, String, String) throws -> Item
     ) -> [Item] {
         let directory = content.appending(path: folder)
-        let names = listFiles(in: directory).filter { !$0.contains("/") }
+        let all = listFiles(in: directory)
+        let names = all.filter { !$0.contains("/") }
         var items: [Item] = []
+        // Files in subfolders are not read; say so rather than drop them silently.
+        for path in all where path.contains("/") && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            errors.append(SiteError(file: "content/\(folder)/\(path)", message: "files in subfolders of content/\(folder)/ are not read: move it into content/\(folder)/ itself"))
+        }
         for name in names where !name.hasSuffix(".\(ext)") && !name.hasPrefix(".") {
             let shown = "content/\(folder)/\(name)"
             errors.append(SiteError(file: shown, message: "unexpected file in content/\(folder)/: only .\(ext) files belong here; move it to content/static/ or rename it to end in .\(ext)"))

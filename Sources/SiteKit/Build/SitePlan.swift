@@ -43,26 +43,59 @@ struct SitePlan: Sendable {
 
         // Every path written must have one owner.
         var owners: [String: String] = [:]
-        func claim(_ path: String, by owner: String, line: Int = 1, column: Int = 1) {
+        func claim(_ path: String, by owner: String, line: Int = 1, column: Int = 1, fix: String) {
             if let existing = owners[path] {
                 errors.append(SiteError(file: owner, line: line, column: column,
-                                        message: "writes \(path), which \(existing) also writes: change the slug or path of one of them"))
+                                        message: "writes \(path), which \(existing) also writes: \(fix)"))
             } else {
                 owners[path] = owner
             }
         }
-        for (path, owner) in generatedPaths() { claim(path, by: owner) }
+        let moveStatic = "rename or move the static file"
+        let changeSlug = "change the slug of one of them"
+        for (path, owner) in generatedPaths() { claim(path, by: owner, fix: changeSlug) }
         for article in articles {
-            claim(article.path + "index.html", by: article.sourcePath)
+            claim(article.path + "index.html", by: article.sourcePath, line: article.slugLine,
+                  column: article.slugColumn, fix: changeSlug)
             for alias in article.aliases {
                 let position = article.aliasPositions[alias] ?? SourcePosition(line: 1, column: 1)
                 claim(Self.aliasPath(alias) + "index.html", by: article.sourcePath,
-                      line: position.line, column: position.column)
+                      line: position.line, column: position.column, fix: "change or remove the alias")
             }
         }
-        for page in pages { claim(page.path + "index.html", by: page.sourcePath) }
-        for file in site.staticFiles { claim(file, by: "content/static/\(file)") }
+        for page in pages {
+            claim(page.path + "index.html", by: page.sourcePath, line: page.slugLine,
+                  column: page.slugColumn, fix: changeSlug)
+        }
+        for file in site.staticFiles { claim(file, by: "content/static/\(file)", fix: moveStatic) }
+        // A static file cannot be a file where a page needs a folder, or sit
+        // below a path that is a page's file. Only static files can clash this
+        // way: every generated path ends in a file name of sitegen's choosing.
+        var firstInside: [String: String] = [:]
+        for path in owners.keys.sorted() {
+            for folder in Self.folders(of: path) where firstInside[folder] == nil { firstInside[folder] = path }
+        }
+        for file in site.staticFiles {
+            let owner = "content/static/\(file)"
+            if let inside = firstInside[file], let other = owners[inside] {
+                errors.append(SiteError(file: owner, message: "writes \(file), but \(other) writes \(inside) inside a folder of that name: \(moveStatic)"))
+            }
+            if let folder = Self.folders(of: file).first(where: { owners[$0] != nil }), let other = owners[folder] {
+                errors.append(SiteError(file: owner, message: "writes \(file), but \(folder) is a file that \(other) writes: \(moveStatic)"))
+            }
+        }
         guard errors.isEmpty else { throw BuildFailure(errors) }
+    }
+
+    /// The folders a path lies in: "a/b/c" -> ["a", "a/b"].
+    private static func folders(of path: String) -> [String] {
+        var result: [String] = []
+        var index = path.startIndex
+        while let slash = path[index...].firstIndex(of: "/") {
+            result.append(String(path[..<slash]))
+            index = path.index(after: slash)
+        }
+        return result
     }
 
     /// The paths sitegen generates itself, with a description of their owner.

@@ -35,7 +35,11 @@ public struct Article: Sendable, Equatable {
     public var showColumn: Int = 1
     /// Where each alias is written in the file, for errors about it.
     public var aliasPositions: [String: SourcePosition] = [:]
-    /// Where the `compare:` list sits in the file, for errors about it.
+    /// Where the `slug:` value sits (line 1 when the slug is the file name), for
+    /// errors about the article's path.
+    public var slugLine: Int = 1
+    public var slugColumn: Int = 1
+    /// Where the `compare:` value sits, for errors about the shows it names.
     public var compareLine: Int = 1
     public var compareColumn: Int = 1
 
@@ -79,6 +83,11 @@ public struct Article: Sendable, Equatable {
                 if let problem = Self.aliasProblem(alias) { reader.fail(at: node, problem) }
             }
         }
+        let compare = map.stringList("compare") ?? []
+        for (index, slug) in compare.enumerated() where !Slug.isValid(slug) {
+            let node = map.value("compare").flatMap { reader.sequence($0, what: "compare")?[index] }
+            reader.fail(at: node ?? root, "'compare' must list data files by their slugs (content/data/shows/<slug>.yaml), got '\(slug)'")
+        }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
         let article = Article(
@@ -87,11 +96,13 @@ public struct Article: Sendable, Equatable {
             updated: map.dateTime("updated"), summary: map.string("summary"), tags: tags,
             author: map.string("author"), draft: map.bool("draft") ?? false,
             image: map.string("image"), imageAlt: map.string("image_alt"),
-            show: show, compare: map.stringList("compare") ?? [],
+            show: show, compare: compare,
             renewal: renewal, scores: scores,
             aliases: aliases, expires: map.dateTime("expires"),
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
             showLine: map.line(of: "show"), showColumn: map.column(of: "show"), aliasPositions: aliasPositions,
+            slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
+            slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"),
             compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article

@@ -9,6 +9,9 @@ public struct StandalonePage: Sendable, Equatable {
     public var draft: Bool
     public var body: String
     public var bodyFirstLine: Int
+    /// Where the `slug:` value sits (line 1 when the slug is the file name).
+    public var slugLine: Int = 1
+    public var slugColumn: Int = 1
 
     /// The site path of the page: `<slug>/`.
     public var path: String { "\(slug)/" }
@@ -29,7 +32,9 @@ public struct StandalonePage: Sendable, Equatable {
         let page = StandalonePage(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "", summary: map.string("summary"),
             date: map.dateTime("date"), updated: map.dateTime("updated"), draft: map.bool("draft") ?? false,
-            body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+            body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
+            slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return page
     }

@@ -14,6 +14,9 @@ final class YAMLReader {
     /// Lines in `file` before the first line of the YAML text.
     let lineOffset: Int
     private(set) var errors: [SiteError] = []
+    /// Set when the text is not valid YAML: nothing was read, so "missing key"
+    /// reports would only be noise beside the syntax error.
+    private(set) var failedToParse = false
     /// Collection elements left to read; bounds alias expansion ("billion laughs").
     private var elementBudget: Int
     private var reportedBudget = false
@@ -27,15 +30,50 @@ final class YAMLReader {
     /// Parses `yaml` into a node tree; `nil` for an empty document or a syntax error
     /// (which is recorded).
     func compose(_ yaml: String) -> Node? {
+        let node: Node?
         do {
-            return try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
+            failedToParse = true
             record(error, in: yaml)
             return nil
         } catch {
+            failedToParse = true
             fail(line: 1, column: 1, "cannot read YAML: \(error)")
             return nil
         }
+        guard let node, fitsBudget(node) else { return nil }
+        return node
+    }
+
+    /// Whether the tree, with every alias expanded, has at most `elementBudget`
+    /// collection elements. Yams shares an aliased node instead of copying it,
+    /// so a "billion laughs" document composes quickly; this walk stops as soon
+    /// as the budget is spent, so anything that reads the tree later is bounded.
+    private func fitsBudget(_ root: Node) -> Bool {
+        var remaining = elementBudget
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .mapping(let mapping):
+                remaining -= mapping.count
+                if remaining >= 0 {
+                    for (key, value) in mapping { pending.append(key); pending.append(value) }
+                }
+            case .sequence(let sequence):
+                remaining -= sequence.count
+                if remaining >= 0 { pending.append(contentsOf: sequence) }
+            case .scalar, .alias:
+                continue
+            }
+            if remaining < 0 {
+                failedToParse = true
+                reportedBudget = true
+                fail(at: node, "YAML is too large once aliases are expanded: remove the `*alias` references")
+                return false
+            }
+        }
+        return true
     }
 
     // MARK: Errors
@@ -69,7 +107,8 @@ final class YAMLReader {
                  "duplicate key \(keys): each key may appear once; remove one of them")
         case let .reader(problem, offset, _, _):
             let position = offset.map { Self.lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
-            fail(line: position.0, column: position.1, "invalid YAML text: \(problem)")
+            fail(line: position.0, column: position.1,
+                 "invalid YAML text: \(problem): delete the invisible character at this position")
         default:
             fail(line: 1, column: 1, "invalid YAML: \(error)")
         }
@@ -252,6 +291,7 @@ struct YAMLMapping {
 
     /// Reports a missing required key.
     func missing(_ key: String, example: String, what: String) {
+        guard !reader.failedToParse else { return }
         reader.fail(at: node, "missing required key '\(key)' in \(what): add a line `\(key): \(example)`")
     }
 

@@ -21,16 +21,22 @@ struct DocumentTransformer {
         var headingNodes: [OpaquePointer] = []
         var embedNodes: [(OpaquePointer, EmbedBlock)] = []
         guard let iterator = cmark_iter_new(document) else { return }
+        var inWord = false
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator), Self.isBlock(node) { inWord = false }
             if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING:
                     headingNodes.append(node)
                 case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
                     firstParagraph = Self.plainText(of: node)
-                case CMARK_NODE_TEXT:
-                    wordCount += Self.countWords(cmark_node_get_literal(node))
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    // A word may span inline nodes ("*un*believable", "`sitegen`'s"):
+                    // only spaces and block boundaries end it.
+                    wordCount += Self.countWords(cmark_node_get_literal(node), inWord: &inWord)
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    inWord = false
                 case CMARK_NODE_CODE_BLOCK:
                     let info = String(cString: cmark_node_get_fence_info(node))
                     let name = String(info.split(separator: " ", maxSplits: 1).first ?? "")
@@ -60,13 +66,18 @@ struct DocumentTransformer {
         headings.append(Heading(level: level, id: id, text: text))
         let escapedID = HTMLEscaping.escape(id)
         let label = HTMLEscaping.escape("Link to section: \(text)")
-        let custom = replace(node, with: "<h\(level) id=\"\(escapedID)\">",
-                             exit: " <a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-label=\"\(label)\">#</a></h\(level)>")
+        // The tags are custom inlines inside an empty custom block: the renderer
+        // puts line breaks around a custom block's own enter/exit text, which
+        // would split "<h2>\nText\n <a>" over three lines.
+        let custom = replace(node, with: "", exit: "")
+        cmark_node_append_child(custom, Self.inline("<h\(level) id=\"\(escapedID)\">"))
         // Keep the heading's inline content, now inside the custom block.
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_append_child(custom, child)
         }
+        cmark_node_append_child(custom, Self.inline(
+            " <a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-label=\"\(label)\">#</a></h\(level)>"))
         cmark_node_free(node)
     }
 
@@ -82,6 +93,14 @@ struct DocumentTransformer {
         cmark_node_unlink(node)
         if cmark_node_get_type(node) != CMARK_NODE_HEADING { cmark_node_free(node) }
         return custom
+    }
+
+    /// A custom inline that writes `markup` as it is.
+    private static func inline(_ markup: String) -> OpaquePointer {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { fatalError("cmark_node_new: out of memory") }
+        cmark_node_set_on_enter(node, markup)
+        cmark_node_set_on_exit(node, "")
+        return node
     }
 
     /// The text of a node's descendants, with soft breaks as spaces.
@@ -106,10 +125,20 @@ struct DocumentTransformer {
         return text
     }
 
-    private static func countWords(_ literal: UnsafePointer<CChar>?) -> Int {
+    /// Whether `node` is a block (paragraph, heading, table cell, …): words never
+    /// continue across a block boundary.
+    private static func isBlock(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        // cmark marks every node type, core or extension (table cells), with a
+        // block or inline flag in its high bits.
+        return Int(type.rawValue) & Int(CMARK_NODE_TYPE_MASK) == Int(CMARK_NODE_TYPE_BLOCK)
+    }
+
+    /// Counts the words that start in `literal`; `inWord` carries a word that
+    /// runs on from the previous inline node.
+    private static func countWords(_ literal: UnsafePointer<CChar>?, inWord: inout Bool) -> Int {
         guard var pointer = literal else { return 0 }
         var count = 0
-        var inWord = false
         while pointer.pointee != 0 {
             let byte = UInt8(bitPattern: pointer.pointee)
             let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D

@@ -9,7 +9,10 @@ struct HeadingIDs {
 
     /// The id for a heading with this text, unique within the document.
     mutating func next(for text: String) -> String {
-        let base = Self.slug(for: text)
+        var base = Self.slug(for: text)
+        // cmark-gfm gives footnotes the ids fn-<label> and fnref-<label>; a
+        // heading "FN 1" must not take one of them.
+        if base.hasPrefix("fn-") || base.hasPrefix("fnref-") { base = "section-" + base }
         var candidate = base
         var suffix = 1
         while used.contains(candidate) {

@@ -3,13 +3,13 @@ import Foundation
 import Templates
 
 /// A site written from inline files into a temporary folder, built with a
-/// fixed clock.
+/// fixed clock: ``TestSupport``'s helpers bundled with the site's folder.
 struct TestSite {
     let root: URL
     var output: URL { root.appending(path: "public") }
 
     /// The default clock of test builds: 2024-06-01T12:00:00Z.
-    static let now = DateTime(date: CalendarDate(year: 2024, month: 6, day: 1)!, secondsOfDay: 43_200, hasTime: true)
+    static let now = TestSupport.now
 
     static let siteYAML = """
     title: Test Site
@@ -23,26 +23,21 @@ struct TestSite {
     /// Writes `files` (path relative to the site folder -> text) into a new temp folder;
     /// content/site.yaml defaults to ``siteYAML``.
     init(_ files: [String: String]) throws {
-        root = FileManager.default.temporaryDirectory.appending(path: "sitegen-test-\(UUID().uuidString)")
         var all = files
         if all["content/site.yaml"] == nil { all["content/site.yaml"] = Self.siteYAML }
-        for (path, text) in all {
-            try write(Data(text.utf8), to: path)
-        }
+        root = try TestSupport.site(all)
     }
 
     func write(_ data: Data, to path: String) throws {
-        let url = root.appending(path: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        try TestSupport.write(data, to: path, in: root)
     }
 
     /// Builds the site into ``output``.
     @discardableResult
     func build(drafts: Bool = false, future: Bool = false, now: DateTime = TestSite.now) throws(BuildFailure) -> BuildReport {
-        try SiteBuilder(theme: DefaultTheme(),
-                        options: BuildOptions(includeDrafts: drafts, includeFuture: future, now: now))
-            .build(siteDirectory: root, output: output)
+        var builder = TestSupport.builder(includeDrafts: drafts, now: now)
+        builder.options.includeFuture = future
+        return try builder.build(siteDirectory: root, output: output)
     }
 
     /// The errors of a build that must fail, one `path:line:col: error: …` per line.

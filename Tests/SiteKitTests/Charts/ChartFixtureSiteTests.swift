@@ -4,7 +4,7 @@ import Testing
 import Templates
 
 /// Builds the fixture site with real Netflix figures and checks the article's charts end to end.
-@Suite struct FixtureSiteTests {
+@Suite struct ChartFixtureSiteTests {
     static let siteDirectory = Bundle.module.resourceURL!.appending(path: "Fixtures/charts-site")
 
     static func buildArticle(keep: Bool = false) throws -> String {

@@ -1,0 +1,261 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import SiteKit
+
+/// cmark-gfm through MarkdownRenderer: GFM extensions, safety defaults, heading
+/// ids, summaries, embeds, and rendering from many threads at once.
+@Suite struct MarkdownRendererTests {
+    func html(_ markdown: String, rawHTML: Bool = false, reserved: Set<String> = []) throws -> String {
+        try MarkdownRenderer.render(markdown, options: MarkdownOptions(allowRawHTML: rawHTML, reservedIDs: reserved)).html
+    }
+
+    // MARK: GFM extensions
+
+    @Test func table() throws {
+        let out = try html("| Week | Rank |\n|:-----|-----:|\n| 1 | 3 |\n")
+        #expect(out == """
+        <table>
+        <thead>
+        <tr>
+        <th align="left">Week</th>
+        <th align="right">Rank</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td align="left">1</td>
+        <td align="right">3</td>
+        </tr>
+        </tbody>
+        </table>
+
+        """)
+    }
+
+    @Test func strikethrough() throws {
+        #expect(try html("It was ~~cancelled~~ renewed.") == "<p>It was <del>cancelled</del> renewed.</p>\n")
+    }
+
+    @Test func autolink() throws {
+        #expect(try html("See www.netflix.com and https://top10.netflix.com/tv now.")
+            == "<p>See <a href=\"http://www.netflix.com\">www.netflix.com</a> and <a href=\"https://top10.netflix.com/tv\">https://top10.netflix.com/tv</a> now.</p>\n")
+    }
+
+    @Test func tagfilterEscapesDangerousTagsEvenWithRawHTML() throws {
+        let out = try html("<div class=\"note\">ok</div>\n\n<script>alert(1)</script>\n\n<p>an <iframe src=\"x\"></iframe> and <b>bold</b></p>\n",
+                           rawHTML: true)
+        #expect(out == """
+        <div class="note">ok</div>
+        &lt;script>alert(1)&lt;/script>
+        <p>an &lt;iframe src="x">&lt;/iframe> and <b>bold</b></p>
+
+        """)
+    }
+
+    @Test func tasklist() throws {
+        #expect(try html("- [x] trailer\n- [ ] premiere\n") == """
+        <ul>
+        <li><input type="checkbox" checked="" disabled="" aria-label="Done" /> trailer</li>
+        <li><input type="checkbox" disabled="" aria-label="Not done" /> premiere</li>
+        </ul>
+
+        """)
+    }
+
+    @Test func footnotes() throws {
+        let out = try html("Renewed.[^1]\n\n[^1]: Per Netflix.\n")
+        #expect(out.contains("<p>Renewed.<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup></p>"))
+        #expect(out.contains("<section class=\"footnotes\" data-footnotes>"))
+        #expect(out.contains("<li id=\"fn-1\">\n<p>Per Netflix. <a href=\"#fnref-1\" class=\"footnote-backref\""))
+    }
+
+    // MARK: Safety
+
+    @Test func rawHTMLIsDroppedByDefault() throws {
+        #expect(try html("<div>x</div>\n\nText <b>bold</b>.\n")
+            == "<!-- raw HTML omitted -->\n<p>Text <!-- raw HTML omitted -->bold<!-- raw HTML omitted -->.</p>\n")
+    }
+
+    @Test func rawHTMLIsKeptWhenAllowed() throws {
+        #expect(try html("<div>x</div>\n\nText <b>bold</b>.\n", rawHTML: true)
+            == "<div>x</div>\n<p>Text <b>bold</b>.</p>\n")
+    }
+
+    @Test func javascriptLinksAreNeutralisedByDefault() throws {
+        #expect(try html("[click](javascript:alert(1)) ![i](javascript:x)")
+            == "<p><a href=\"\">click</a> <img src=\"\" alt=\"i\" /></p>\n")
+    }
+
+    @Test func textIsEscaped() throws {
+        #expect(try html("a < b & \"c\"") == "<p>a &lt; b &amp; “c”</p>\n")
+    }
+
+    // MARK: Headings
+
+    @Test func headingIDsAreStableAndUnique() throws {
+        let rendered = try MarkdownRenderer.render("""
+        ## Ratings
+        ## Ratings
+        ## Ratings 1
+        ## How it's *performing*
+        ## Рейтинги и отзывы
+        ## 日本語
+        ## ???
+        ## Main
+        """, options: MarkdownOptions(reservedIDs: ["main"]))
+        #expect(rendered.headings.map(\.id) == [
+            "ratings", "ratings-1", "ratings-1-1", "how-its-performing", "рейтинги-и-отзывы", "日本語", "section", "main-1",
+        ])
+        #expect(rendered.headings.map(\.text)[3] == "How it’s performing")
+        #expect(rendered.html.hasPrefix(
+            "<h2 id=\"ratings\">Ratings <a class=\"heading-anchor\" href=\"#ratings\" aria-label=\"Link to section: Ratings\">#</a></h2>\n"))
+        #expect(rendered.html.contains(
+            "<h2 id=\"how-its-performing\">How it’s <em>performing</em> <a class=\"heading-anchor\" href=\"#how-its-performing\" aria-label=\"Link to section: How it’s performing\">#</a></h2>"))
+        // Rendering again gives the same ids: nothing leaks between documents.
+        let again = try MarkdownRenderer.render("## Ratings\n")
+        #expect(again.headings == [Heading(level: 2, id: "ratings", text: "Ratings")])
+    }
+
+    @Test func headingsNeverTakeFootnoteIDs() throws {
+        let rendered = try MarkdownRenderer.render("## FN 1\n\n## Fnref 1\n\nText.[^1]\n\n[^1]: Note.\n")
+        #expect(rendered.headings.map(\.id) == ["section-fn-1", "section-fnref-1"])
+        #expect(rendered.html.components(separatedBy: "id=\"fn-1\"").count == 2)
+    }
+
+    @Test func headingTextIsEscapedInTheAnchorLabel() throws {
+        let out = try html("# Tom & \"Jerry\" <3\n")
+        #expect(out == "<h1 id=\"tom-jerry-3\">Tom &amp; “Jerry” &lt;3 <a class=\"heading-anchor\" href=\"#tom-jerry-3\" aria-label=\"Link to section: Tom &amp; “Jerry” &lt;3\">#</a></h1>\n")
+    }
+
+    @Test func headingSlugRules() {
+        #expect(HeadingIDs.slug(for: "  Season 2 -- the  finale! ") == "season-2-the-finale")
+        #expect(HeadingIDs.slug(for: "snake_case") == "snake_case")
+        #expect(HeadingIDs.slug(for: "Émilie à Paris") == "émilie-à-paris")
+        #expect(HeadingIDs.slug(for: "") == "section")
+    }
+
+    // MARK: Summary and word count
+
+    @Test func firstParagraphAndWordCount() throws {
+        let rendered = try MarkdownRenderer.render("""
+        # Title here
+
+        > A quote first.
+
+        The *first* top-level
+        paragraph, with `code`.
+
+        Second paragraph.
+
+        ```
+        code block words are not counted
+        ```
+        """)
+        #expect(rendered.firstParagraph == "The first top-level paragraph, with code.")
+        // Title here (2) + A quote first. (3) + The first top-level paragraph, with code. (6) + Second paragraph. (2)
+        #expect(rendered.wordCount == 13)
+    }
+
+    @Test func wordCountIsNotSplitByInlineMarkup() throws {
+        // A word that runs across emphasis, code or a link is one word; a line
+        // break, a table cell or a list item ends it.
+        let rendered = try MarkdownRenderer.render("""
+        It's the *un*believable `sitegen`'s [run](https://x.org)!
+        Next\\
+        line.
+
+        | a | b |
+        |---|---|
+        | c | d |
+
+        - one
+        - two
+        """)
+        // It's, the, unbelievable, sitegen's, run!, Next, line., a, b, c, d, one, two
+        #expect(rendered.wordCount == 13)
+    }
+
+    @Test func documentWithoutParagraph() throws {
+        let rendered = try MarkdownRenderer.render("## Only a heading\n")
+        #expect(rendered.firstParagraph == nil)
+        #expect(rendered.wordCount == 3)
+        #expect(try MarkdownRenderer.render("").html == "")
+    }
+
+    // MARK: Embeds
+
+    @Test func embedBlocksAreReplacedInPlaceWithTheirLine() throws {
+        var seen: [EmbedBlock] = []
+        let rendered = try MarkdownRenderer.render("""
+        Intro.
+
+        ```viewing-chart
+        show: partner-track
+        ```
+
+        Middle.
+
+        ```swift
+        let x = 1
+        ```
+
+        ```other-embed extra words
+        a: <b>
+        ```
+        """, embedNames: ["viewing-chart", "other-embed"]) { block in
+            seen.append(block)
+            return block.name == "viewing-chart" ? HTML(unsafeRaw: "<figure class=\"chart\">\(block.line)</figure>") : nil
+        }
+        #expect(seen == [
+            EmbedBlock(name: "viewing-chart", body: "show: partner-track\n", line: 3),
+            EmbedBlock(name: "other-embed", body: "a: <b>\n", line: 13),
+        ])
+        #expect(rendered.html == """
+        <p>Intro.</p>
+        <figure class="chart">3</figure>
+        <p>Middle.</p>
+        <pre><code class="language-swift">let x = 1
+        </code></pre>
+        <pre><code class="language-other-embed">a: &lt;b&gt;
+        </code></pre>
+
+        """)
+    }
+
+    // MARK: Concurrency
+
+    /// cmark-gfm's inline parser keeps global state; without the renderer's lock,
+    /// concurrent parses switch off each other's extensions mid-document.
+    @Test func concurrentRendersMatchSerialRenders() throws {
+        let documents = (0..<400).map { index in
+            """
+            # Week \(index)
+
+            It was ~~cancelled~~ renewed \(index) times, see https://example.com/\(index) and www.site\(index).org.
+
+            | Show | Rank |
+            |------|-----:|
+            | ~~A~~ \(index) | \(index % 10) |
+
+            - [x] done \(index)
+            - [ ] ~~not~~ yet, mail news\(index)@example.com
+
+            """
+        }
+        let serial = try documents.map { try MarkdownRenderer.render($0).html }
+        // Sanity: the serial render has every extension applied.
+        #expect(serial[7].contains("<del>cancelled</del>"))
+        #expect(serial[7].contains("<a href=\"https://example.com/7\">"))
+        #expect(serial[7].contains("<a href=\"mailto:news7@example.com\">"))
+        #expect(serial[7].contains("<td align=\"right\">7</td>"))
+        let results = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            let out = (try? MarkdownRenderer.render(documents[index]).html) ?? "render failed"
+            results.withLock { $0[index] = out }
+        }
+        let concurrent = results.withLock { stored in (0..<documents.count).map { stored[$0] ?? "missing" } }
+        let mismatches = (0..<documents.count).filter { concurrent[$0] != serial[$0] }
+        #expect(mismatches.isEmpty, "documents rendered differently when concurrent: \(mismatches.prefix(10))")
+    }
+}
