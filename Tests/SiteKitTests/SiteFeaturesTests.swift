@@ -257,6 +257,25 @@ import Templates
         #expect(!empty.contains("<svg"))
     }
 
+    @Test func staticFilesAreCopiedButSystemJunkIsNot() throws {
+        let site = try TestSite([
+            "content/static/.well-known/security.txt": "Contact: mailto:desk@example.org\n",
+            "content/static/img/.DS_Store": "junk",
+            "content/static/Thumbs.db": "junk",
+        ])
+        defer { site.remove() }
+        try site.build()
+        #expect(site.read(".well-known/security.txt") == "Contact: mailto:desk@example.org\n")
+        #expect(!site.exists("img/.DS_Store"))
+        #expect(!site.exists("Thumbs.db"))
+    }
+
+    @Test func updatedBeforeDateIsAnError() {
+        #expect(TestSupport.articleErrors("---\ntitle: A\ndate: 2024-05-02\nupdated: 2024-05-01\n---\n") == [
+            "content/articles/a.md:4:10: error: 'updated' (2024-05-01) is before 'date' (2024-05-02): an article cannot be updated before it is published; fix one of them",
+        ])
+    }
+
     @Test func linkResolution() {
         let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
         #expect(checker.resolve("https://other.org/x", from: "index.html") == nil)

@@ -32,7 +32,11 @@ public enum SiteLoader {
             }
             return try Show.parse(text, file: path, slug: slug)
         }
-        let staticFiles = listFiles(in: content.appending(path: "static"))
+        let staticFiles = listFiles(in: content.appending(path: "static")).filter { path in
+            // Folder metadata that operating systems drop everywhere; `.well-known/`
+            // and other dot files are published as they are.
+            !systemJunk.contains(String(path.split(separator: "/").last ?? ""))
+        }
 
         guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
         let shows = Dictionary(showList.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -80,6 +84,9 @@ public enum SiteLoader {
         }
         return items
     }
+
+    /// Files that desktop systems leave in folders and that no site means to publish.
+    static let systemJunk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
 
     /// Reads a file as normalized UTF-8 text.
     static func readText(_ url: URL, shownAs path: String) throws(SiteError) -> String {

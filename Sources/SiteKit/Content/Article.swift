@@ -88,12 +88,16 @@ public struct Article: Sendable, Equatable {
             let node = map.value("compare").flatMap { reader.sequence($0, what: "compare")?[index] }
             reader.fail(at: node ?? root, "'compare' must list data files by their slugs (content/data/shows/<slug>.yaml), got '\(slug)'")
         }
+        let updated = map.dateTime("updated")
+        if let updated, let date, updated < date {
+            map.fail("updated", "'updated' (\(updated)) is before 'date' (\(date)): an article cannot be updated before it is published; fix one of them")
+        }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
         let article = Article(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "",
             date: date ?? DateTime(date: CalendarDate(daysSinceEpoch: 0)),
-            updated: map.dateTime("updated"), summary: map.string("summary"), tags: tags,
+            updated: updated, summary: map.string("summary"), tags: tags,
             author: map.string("author"), draft: map.bool("draft") ?? false,
             image: map.string("image"), imageAlt: map.string("image_alt"),
             show: show, compare: compare,
