@@ -39,22 +39,16 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try builder.build(siteDirectory: siteURL, output: outputURL)
             if !quiet {
-                let elapsed = ContinuousClock.now - started
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
                 let destination = output ?? (site == "." ? "public" : "\(site)/public")
-                var line = "Built \(report.pages) pages and \(report.otherFiles) other files into \(destination) in \(String(format: "%.2f", seconds)) s"
+                var line = "Built \(report.pages) pages and \(report.otherFiles) other files into \(destination) "
+                    + "in \(Diagnostics.seconds(ContinuousClock.now - started)) s"
                 if report.skippedArticles > 0 {
                     line += " (\(report.skippedArticles) draft, future or expired articles left out)"
                 }
                 print(line)
             }
         } catch {
-            for problem in error.errors {
-                FileHandle.standardError.write(Data((problem.description + "\n").utf8))
-            }
-            let count = error.errors.count
-            FileHandle.standardError.write(Data("build failed: \(count) error\(count == 1 ? "" : "s"); the output folder was left as it was\n".utf8))
-            throw ExitCode(1)
+            throw Diagnostics.report(error) { "build failed: \(Diagnostics.errors($0)); the output folder was left as it was" }
         }
     }
 }

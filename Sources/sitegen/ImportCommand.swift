@@ -76,12 +76,7 @@ struct NetflixTop10Command: ParsableCommand {
                 }
             }
         } catch let failure as BuildFailure {
-            for problem in failure.errors {
-                FileHandle.standardError.write(Data((problem.description + "\n").utf8))
-            }
-            let count = failure.errors.count
-            FileHandle.standardError.write(Data("import failed: \(count) error\(count == 1 ? "" : "s"); no data file was changed\n".utf8))
-            throw ExitCode(1)
+            throw Diagnostics.report(failure) { "import failed: \(Diagnostics.errors($0)); no data file was changed" }
         }
         print(Self.describe(plan, dryRun: dryRun, elapsed: ContinuousClock.now - started), terminator: "")
     }
@@ -108,12 +103,11 @@ struct NetflixTop10Command: ParsableCommand {
             out += "\(verb) \(file.path): \(file.title) (\(file.category)): \(parts.joined(separator: ", "))\n"
         }
         for note in plan.notes { out += "note: \(note)\n" }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let created = plan.created.count, updated = plan.updated.count
         let weeks = plan.changes.reduce(0) { $0 + $1.weeksAdded.count }
         out += "\(dryRun ? "dry run, nothing written: would create" : "created") \(count(created, "file")), "
             + "\(dryRun ? "would update" : "updated") \(updated), \(plan.unchanged.count) unchanged; "
-            + "\(count(weeks, "week")) added in \(String(format: "%.2f", seconds)) s\n"
+            + "\(count(weeks, "week")) added in \(Diagnostics.seconds(elapsed)) s\n"
         return out
     }
 

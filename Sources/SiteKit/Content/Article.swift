@@ -54,13 +54,8 @@ public struct Article: Sendable, Equatable {
     ///   - file: the path shown in errors.
     ///   - fileSlug: the slug taken from the file name, used unless front matter sets `slug`.
     public static func parse(_ text: String, file: String, fileSlug: String) throws(BuildFailure) -> Article {
-        let parts: FrontMatter
-        do { parts = try FrontMatter.split(text, file: file) } catch { throw BuildFailure([error]) }
-        let reader = YAMLReader(file: file, lineOffset: parts.yamlFirstLine - 1)
-        let root = reader.compose(parts.yaml) ?? .mapping(.init([]))
-        guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
-            throw BuildFailure(reader.errors)
-        }
+        let document = try FrontMatterDocument.read(text, file: file, keys: keys)
+        let (parts, reader, root, map) = (document.parts, document.reader, document.root, document.map)
         let title = map.requiredText("title", example: "Partner Track season 2: renewal status", what: "front matter")
         let date = map.dateTime("date")
         if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }

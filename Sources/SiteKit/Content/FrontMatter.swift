@@ -1,3 +1,5 @@
+import Yams
+
 /// A Markdown source split into its YAML front matter and its body.
 public struct FrontMatter: Sendable, Equatable {
     /// The YAML between the `---` lines (may be empty).
@@ -29,6 +31,27 @@ public struct FrontMatter: Sendable, Equatable {
 
     private static func isFence(_ line: Substring) -> Bool {
         line.trimmingTrailingSpaces == "---"
+    }
+}
+
+/// A Markdown source with its front matter parsed and its keys checked: what
+/// every kind of Markdown content starts from.
+struct FrontMatterDocument {
+    let parts: FrontMatter
+    let reader: YAMLReader
+    let root: Node
+    let map: YAMLMapping
+
+    /// Splits `text` and reads its front matter, allowing only `keys`.
+    static func read(_ text: String, file: String, keys: [String]) throws(BuildFailure) -> FrontMatterDocument {
+        let parts: FrontMatter
+        do { parts = try FrontMatter.split(text, file: file) } catch { throw BuildFailure([error]) }
+        let reader = YAMLReader(file: file, lineOffset: parts.yamlFirstLine - 1)
+        let root = reader.compose(parts.yaml) ?? .mapping(.init([]))
+        guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
+            throw BuildFailure(reader.errors)
+        }
+        return FrontMatterDocument(parts: parts, reader: reader, root: root, map: map)
     }
 }
 

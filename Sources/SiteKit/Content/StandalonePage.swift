@@ -20,13 +20,8 @@ public struct StandalonePage: Sendable, Equatable {
 
     /// Parses a page's normalized source text.
     public static func parse(_ text: String, file: String, fileSlug: String) throws(BuildFailure) -> StandalonePage {
-        let parts: FrontMatter
-        do { parts = try FrontMatter.split(text, file: file) } catch { throw BuildFailure([error]) }
-        let reader = YAMLReader(file: file, lineOffset: parts.yamlFirstLine - 1)
-        let root = reader.compose(parts.yaml) ?? .mapping(.init([]))
-        guard let map = reader.mapping(root, keys: keys, what: "front matter") else {
-            throw BuildFailure(reader.errors)
-        }
+        let document = try FrontMatterDocument.read(text, file: file, keys: keys)
+        let (parts, reader, map) = (document.parts, document.reader, document.map)
         let title = map.requiredText("title", example: "About us", what: "front matter")
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
         let page = StandalonePage(

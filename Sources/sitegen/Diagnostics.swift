@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import SiteKit
+
+/// How the commands report: problems on standard error as
+/// `path:line:column: error: message`, then one summary line, exit status 1.
+enum Diagnostics {
+    /// Prints every problem of `failure` and `summary`; returns the exit code to throw.
+    static func report(_ failure: BuildFailure, summary: (Int) -> String) -> ExitCode {
+        var text = failure.errors.map { $0.description + "\n" }.joined()
+        text += summary(failure.errors.count) + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        return ExitCode(1)
+    }
+
+    /// "1 error", "3 errors".
+    static func errors(_ count: Int) -> String {
+        count == 1 ? "1 error" : "\(count) errors"
+    }
+
+    /// Elapsed time as seconds with two decimals, independent of the locale.
+    static func seconds(_ elapsed: Duration) -> String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return NumberFormatting.decimal(seconds, places: 2)
+    }
+}
