@@ -28,7 +28,9 @@ final class YAMLReader {
     /// (which is recorded).
     func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // Name the encoding: Yams' `.default` reads the whole process environment
+            // on every call (3% of a 10k-article build) and may print to stdout.
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             record(error, in: yaml)
             return nil
