@@ -222,40 +222,4 @@ import Testing
 
         """)
     }
-
-    // MARK: Concurrency
-
-    /// cmark-gfm's inline parser keeps global state; without the renderer's lock,
-    /// concurrent parses switch off each other's extensions mid-document.
-    @Test func concurrentRendersMatchSerialRenders() throws {
-        let documents = (0..<400).map { index in
-            """
-            # Week \(index)
-
-            It was ~~cancelled~~ renewed \(index) times, see https://example.com/\(index) and www.site\(index).org.
-
-            | Show | Rank |
-            |------|-----:|
-            | ~~A~~ \(index) | \(index % 10) |
-
-            - [x] done \(index)
-            - [ ] ~~not~~ yet, mail news\(index)@example.com
-
-            """
-        }
-        let serial = try documents.map { try MarkdownRenderer.render($0).html }
-        // Sanity: the serial render has every extension applied.
-        #expect(serial[7].contains("<del>cancelled</del>"))
-        #expect(serial[7].contains("<a href=\"https://example.com/7\">"))
-        #expect(serial[7].contains("<a href=\"mailto:news7@example.com\">"))
-        #expect(serial[7].contains("<td align=\"right\">7</td>"))
-        let results = Mutex<[Int: String]>([:])
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            let out = (try? MarkdownRenderer.render(documents[index]).html) ?? "render failed"
-            results.withLock { $0[index] = out }
-        }
-        let concurrent = results.withLock { stored in (0..<documents.count).map { stored[$0] ?? "missing" } }
-        let mismatches = (0..<documents.count).filter { concurrent[$0] != serial[$0] }
-        #expect(mismatches.isEmpty, "documents rendered differently when concurrent: \(mismatches.prefix(10))")
-    }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The load phase: reads `content/` into a ``Site``, collecting every problem.
 public enum SiteLoader {
@@ -97,19 +102,40 @@ public enum SiteLoader {
     }
 
     /// Regular files below `directory`, as sorted relative paths; none when it is missing.
+    /// Symbolic links are left out, like anything else that is not a regular file.
     static func listFiles(in directory: URL) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return []
-        }
-        let base = directory.standardizedFileURL.path
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files.append(String(path.dropFirst(base.count + 1)))
-        }
+        collectFiles(in: directory.standardizedFileURL.path, prefix: "", into: &files)
         return files.sorted()
+    }
+
+    /// Walks a folder with readdir: its entry types come free with the names, where
+    /// FileManager's URL enumerator built an NSURL and asked for resource values per
+    /// file (8% of a 10k-article build's CPU).
+    private static func collectFiles(in path: String, prefix: String, into files: inout [String]) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                // Some file systems leave the type out: ask without following links.
+                var info = stat()
+                guard lstat(path + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: type = Int32(DT_REG)
+                case S_IFDIR: type = Int32(DT_DIR)
+                default: continue
+                }
+            }
+            if type == Int32(DT_REG) {
+                files.append(prefix + name)
+            } else if type == Int32(DT_DIR) {
+                collectFiles(in: path + "/" + name, prefix: prefix + name + "/", into: &files)
+            }
+        }
     }
 }

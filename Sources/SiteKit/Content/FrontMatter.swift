@@ -13,24 +13,52 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// Splits normalized text (LF line ends, no BOM) at its `---` fences.
     public static func split(_ text: String, file: String) throws(SiteError) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first) else {
+        // Scans UTF-8 bytes line by line up to the closing fence and takes the body
+        // as one slice: splitting whole files into Character lines and joining the
+        // body again was a fifth of a 10k-article build's CPU. A "\n" byte is always
+        // a Character boundary, so the slices are exactly the old lines.
+        let bytes = text.utf8
+        let newline = UInt8(ascii: "\n")
+        func lineEnd(from start: String.Index) -> String.Index {
+            bytes[start...].firstIndex(of: newline) ?? bytes.endIndex
+        }
+        let firstEnd = lineEnd(from: bytes.startIndex)
+        guard isFence(bytes[bytes.startIndex..<firstEnd]) else {
             throw SiteError(file: file, line: 1, column: 1,
                             message: "missing front matter: start the file with a line `---`, then keys such as `title:` and `date:`, then `---`")
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { isFence($0) || $0.trimmingTrailingSpaces == "..." }) else {
-            throw SiteError(file: file, line: 1, column: 1,
-                            message: "front matter is not closed: add a line `---` after its last key")
+        let yamlStart = firstEnd < bytes.endIndex ? bytes.index(after: firstEnd) : bytes.endIndex
+        var lineStart = yamlStart
+        var line = 2
+        while firstEnd < bytes.endIndex {
+            let end = lineEnd(from: lineStart)
+            let content = bytes[lineStart..<end]
+            if isFence(content) || trimmed(content).elementsEqual("...".utf8) {
+                let yaml = lineStart > yamlStart ? String(text[yamlStart..<bytes.index(before: lineStart)]) : ""
+                let body = end < bytes.endIndex ? String(text[bytes.index(after: end)...]) : ""
+                return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1)
+            }
+            guard end < bytes.endIndex else { break }
+            lineStart = bytes.index(after: end)
+            line += 1
         }
-        let yaml = lines[lines.startIndex..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        // `closing` counts from 0 for line 1, so the body starts on line closing + 2.
-        return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
+        throw SiteError(file: file, line: 1, column: 1,
+                        message: "front matter is not closed: add a line `---` after its last key")
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "---"
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        trimmed(line).elementsEqual("---".utf8)
+    }
+
+    /// The line without trailing spaces and tabs.
+    private static func trimmed(_ line: Substring.UTF8View) -> Substring.UTF8View {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let previous = line.index(before: end)
+            guard line[previous] == UInt8(ascii: " ") || line[previous] == UInt8(ascii: "\t") else { break }
+            end = previous
+        }
+        return line[line.startIndex..<end]
     }
 }
 
@@ -52,15 +80,5 @@ struct FrontMatterDocument {
             throw BuildFailure(reader.errors)
         }
         return FrontMatterDocument(parts: parts, reader: reader, root: root, map: map)
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var end = endIndex
-        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
     }
 }

@@ -83,39 +83,59 @@ public enum MarkdownRenderer {
     ) throws(MissingExtension) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
-        let result: Result<RenderedMarkdown, MissingExtension> = cmark.withLock { registered in
+        // Only cmark's parse and render run under the lock: they are what touches
+        // its global state, and the lock is the build's bottleneck (one core does
+        // Markdown). Copying the text, rewriting this call's own tree (embeds
+        // included), converting the HTML and freeing happen outside it.
+        let source = markdown.utf8CString
+        let parsed: Result<ParsedDocument, MissingExtension> = cmark.withLock { registered in
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
                 registered = true
             }
             guard let parser = cmark_parser_new(cmarkOptions) else { fatalError("cmark_parser_new: out of memory") }
-            defer { cmark_parser_free(parser) }
             for name in extensionNames {
                 // An unknown name gives NULL, and attaching NULL crashes.
                 guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                    cmark_parser_free(parser)
                     return .failure(MissingExtension(name: name))
                 }
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
-            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            source.withUnsafeBufferPointer { buffer in
                 cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
             }
             guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
-            defer { cmark_node_free(document) }
+            return .success(ParsedDocument(parser: parser, document: document))
+        }
+        let (parser, document) = try parsed.get().pointers
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
 
-            var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
-            transformer.transform(document, embedNames: embedNames, embed: embed)
+        var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
+        transformer.transform(document, embedNames: embedNames, embed: embed)
 
-            // The extension list belongs to the parser: render before freeing it.
+        // The extension list belongs to the parser: render before freeing it.
+        let html = cmark.withLock { _ -> String in
             guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
                 fatalError("cmark_render_html: out of memory")
             }
             defer { free(rendered) }
-            return .success(RenderedMarkdown(
-                html: labelTaskCheckboxes(String(cString: rendered)), headings: transformer.headings,
-                firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount))
+            return String(cString: rendered)
         }
-        return try result.get()
+        return RenderedMarkdown(
+            html: labelTaskCheckboxes(html), headings: transformer.headings,
+            firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
+    }
+
+    /// A parser and the document it produced; the parser owns the extension list
+    /// the renderer needs.
+    private struct ParsedDocument {
+        var parser: OpaquePointer
+        var document: OpaquePointer
+        var pointers: (OpaquePointer, OpaquePointer) { (parser, document) }
     }
 
     /// cmark-gfm's task-list checkboxes carry no label, which screen readers
