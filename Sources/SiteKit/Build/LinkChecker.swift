@@ -20,45 +20,54 @@ struct LinkChecker: Sendable {
     let baseURL: String
     let basePath: String
 
-    /// Scans an HTML page for its ids and links.
+    /// Scans an HTML page for its ids and links: `id`, `href` and `src`
+    /// attributes, in either quote, preceded by white space as inside a tag.
     static func scan(_ html: String, path: String, source: String) -> Page {
         var ids = Set<String>()
         var links: [String] = []
-        let bytes = Array(html.utf8)
-        var index = 0
-        while index < bytes.count {
-            // Attribute names are preceded by white space inside a tag.
-            guard bytes[index] == 0x20 || bytes[index] == 0x0A else { index += 1; continue }
-            let start = index + 1
-            if let (name, value, end) = attribute(in: bytes, at: start) {
-                if name == "id" { ids.insert(value) } else { links.append(value) }
+        var html = html
+        html.withUTF8 { bytes in
+            // Attribute values are rare next to text, so look for `="` / `='` first.
+            var index = 1
+            while index + 1 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == UInt8(ascii: "="),
+                      bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == UInt8(ascii: "'"),
+                      let name = attributeName(in: bytes, before: index) else { continue }
+                let quote = bytes[index + 1]
+                let valueStart = index + 2
+                var end = valueStart
+                while end < bytes.count && bytes[end] != quote { end += 1 }
+                guard end < bytes.count else { break }
+                let value = unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
+                if name == .id { ids.insert(value) } else { links.append(value) }
                 index = end
-            } else {
-                index += 1
             }
         }
         return Page(path: path, source: source, ids: ids, links: links)
     }
 
-    /// Reads `id="…"`, `href="…"` or `src="…"` (either quote) at `start`.
-    private static func attribute(in bytes: [UInt8], at start: Int) -> (String, String, Int)? {
-        for name in ["href", "src", "id"] {
-            let nameBytes = Array(name.utf8)
-            let valueStart = start + nameBytes.count + 2
-            guard valueStart <= bytes.count,
-                  bytes[start..<(start + nameBytes.count)].elementsEqual(nameBytes),
-                  bytes[start + nameBytes.count] == UInt8(ascii: "=") else { continue }
-            let quote = bytes[start + nameBytes.count + 1]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
-            guard let end = bytes[valueStart...].firstIndex(of: quote) else { return nil }
-            let raw = String(decoding: bytes[valueStart..<end], as: UTF8.self)
-            return (name, unescape(raw), end + 1)
+    private enum AttributeName { case id, link }
+
+    /// The attribute whose name ends just before `equals`, if it is one the
+    /// check reads.
+    private static func attributeName(in bytes: UnsafeBufferPointer<UInt8>, before equals: Int) -> AttributeName? {
+        func matches(_ name: StaticString) -> Bool {
+            let count = name.utf8CodeUnitCount
+            guard equals > count else { return false }
+            let start = equals - count
+            let space = bytes[start - 1]
+            guard space == 0x20 || space == 0x0A || space == 0x09 else { return false }
+            for offset in 0..<count where bytes[start + offset] != name.utf8Start[offset] { return false }
+            return true
         }
+        if matches("href") || matches("src") { return .link }
+        if matches("id") { return .id }
         return nil
     }
 
     private static func unescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacing("&quot;", with: "\"").replacing("&#39;", with: "'")
             .replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
     }
@@ -75,27 +84,55 @@ struct LinkChecker: Sendable {
     func check(_ pages: [Page], files: Set<String>) -> [Broken] {
         let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let allFiles = files.union(byPath.keys)
+        // Pages share most links (navigation, tags), so each is resolved once:
+        // by its text when it does not depend on the page's folder.
+        var resolved: [String: Target] = [:]
         var broken: [Broken] = []
         for page in pages {
+            let folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             for link in page.links {
-                guard let (target, fragment) = resolve(link, from: page.path) else { continue }
-                let file: String
-                if target == nil {
-                    file = page.path
-                } else if let found = existing(target!, in: allFiles) {
-                    file = found
+                let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
+                let key = isRelative ? folder + "\u{0}" + link : link
+                let target: Target
+                if let known = resolved[key] {
+                    target = known
                 } else {
-                    broken.append(Broken(source: page.source, page: page.path, link: link,
-                                         reason: "no page or file is written at /\(target!)"))
-                    continue
+                    target = self.target(of: link, from: page.path, in: allFiles)
+                    resolved[key] = target
                 }
-                if let fragment, !fragment.isEmpty, let targetPage = byPath[file], !targetPage.ids.contains(fragment) {
+                switch target {
+                case .outside:
+                    continue
+                case .missing(let path):
                     broken.append(Broken(source: page.source, page: page.path, link: link,
-                                         reason: "/\(file) has no element with id '\(fragment)'"))
+                                         reason: "no page or file is written at /\(path)"))
+                case .file(let file, let fragment):
+                    let file = file ?? page.path
+                    if let fragment, !fragment.isEmpty, let targetPage = byPath[file], !targetPage.ids.contains(fragment) {
+                        broken.append(Broken(source: page.source, page: page.path, link: link,
+                                             reason: "/\(file) has no element with id '\(fragment)'"))
+                    }
                 }
             }
         }
         return broken
+    }
+
+    /// Where a link leads.
+    private enum Target {
+        /// Off the site: not checked.
+        case outside
+        /// To a path nothing is written at.
+        case missing(String)
+        /// To a written file (`nil`: the same page) and maybe a fragment on it.
+        case file(String?, fragment: String?)
+    }
+
+    private func target(of link: String, from pagePath: String, in files: Set<String>) -> Target {
+        guard let (path, fragment) = resolve(link, from: pagePath) else { return .outside }
+        guard let path else { return .file(nil, fragment: fragment) }
+        guard let file = existing(path, in: files) else { return .missing(path) }
+        return .file(file, fragment: fragment)
     }
 
     /// The site path a link points at (`nil` for the same page) and its fragment,
@@ -106,12 +143,12 @@ struct LinkChecker: Sendable {
         if url.hasPrefix("//") || Self.hasScheme(url) { return nil }
         var fragment: String?
         if let hash = url.firstIndex(of: "#") {
-            fragment = String(url[url.index(after: hash)...]).removingPercentEncoding
+            fragment = Self.percentDecoded(String(url[url.index(after: hash)...]))
             url = String(url[..<hash])
         }
         if let query = url.firstIndex(of: "?") { url = String(url[..<query]) }
         if url.isEmpty { return (nil, fragment) }
-        let decoded = url.removingPercentEncoding ?? url
+        let decoded = Self.percentDecoded(url) ?? url
         var segments: [Substring]
         if decoded.hasPrefix("/") {
             // Outside the site's base path: another site on the same host.
@@ -132,11 +169,24 @@ struct LinkChecker: Sendable {
         return (normalized.joined(separator: "/"), fragment)
     }
 
+    /// `%XX` escapes decoded; `nil` when they do not form UTF-8.
+    private static func percentDecoded(_ text: String) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
+    }
+
     /// Whether the URL starts with a scheme (`https:`, `mailto:`).
     static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":"), colon > url.startIndex else { return false }
-        let scheme = url[..<colon]
-        return scheme.first!.isLetter && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        // RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+        for (offset, byte) in url.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return offset > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if offset == 0 { return false }
+            default: return false
+            }
+        }
+        return false
     }
 
     /// The written file a site path denotes: itself, or its index.html.

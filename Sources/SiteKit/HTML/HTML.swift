@@ -101,24 +101,27 @@ public enum HTMLEscaping {
 
     /// Appends the escaped form of `text` to `output`.
     public static func escape(_ text: String, into output: inout String) {
-        // Most text needs no escaping: append it in one go.
-        guard text.utf8.contains(where: isSpecial) else {
-            output += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        var utf8 = text
+        let done: Bool = utf8.withUTF8 { bytes in
+            // Most text needs no escaping: append it in one go.
+            guard let first = bytes.firstIndex(where: isSpecial) else { return false }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            escaped.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: escaped.append(contentsOf: "&amp;".utf8)
+                case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
+                case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
+                case 0x22: escaped.append(contentsOf: "&quot;".utf8)
+                case 0x27: escaped.append(contentsOf: "&#39;".utf8)
+                default: escaped.append(byte)
+                }
             }
+            output += String(decoding: escaped, as: UTF8.self)
+            return true
         }
-        output += String(decoding: bytes, as: UTF8.self)
+        if !done { output += text }
     }
 
     private static func isSpecial(_ byte: UInt8) -> Bool {

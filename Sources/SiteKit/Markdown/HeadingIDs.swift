@@ -30,12 +30,13 @@ struct HeadingIDs {
         for character in text.lowercased() {
             if character.isLetter || character.isNumber {
                 out.append(character)
-            } else if character == " " || character == "-" || character == "_" {
-                out.append(character == "_" ? "_" : "-")
+            } else if character == "_" {
+                out.append("_")
+            } else if (character == " " || character == "-") && !out.isEmpty && out.last != "-" {
+                // Runs of spaces and hyphens become one hyphen, none at the start.
+                out.append("-")
             }
         }
-        while out.contains("--") { out = out.replacing("--", with: "-") }
-        out = String(out.drop(while: { $0 == "-" }))
         while out.last == "-" { out.removeLast() }
         return out.isEmpty ? "section" : out
     }

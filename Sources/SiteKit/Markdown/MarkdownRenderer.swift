@@ -138,10 +138,34 @@ public enum MarkdownRenderer {
         var pointers: (OpaquePointer, OpaquePointer) { (parser, document) }
     }
 
+    /// Whether `text` contains `needle`, compared as UTF-8 bytes.
+    static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = needle.utf8CodeUnitCount
+            guard count > 0, bytes.count >= count else { return count == 0 }
+            let pattern = needle.utf8Start
+            let first = pattern[0]
+            var index = 0
+            while index <= bytes.count - count {
+                if bytes[index] == first {
+                    var offset = 1
+                    while offset < count && bytes[index + offset] == pattern[offset] { offset += 1 }
+                    if offset == count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// cmark-gfm's task-list checkboxes carry no label, which screen readers
     /// announce as an unnamed form control; give each its state in words.
     static func labelTaskCheckboxes(_ html: String) -> String {
-        guard html.contains("<input type=\"checkbox\"") else { return html }
+        // A plain byte search: Foundation's String.contains bridges to NSString
+        // and the generic Collection search is slower still, for a check that is
+        // almost always false.
+        guard containsBytes(html, #"<input type="checkbox""#) else { return html }
         return html
             .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                        with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
