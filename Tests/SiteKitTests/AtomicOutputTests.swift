@@ -110,7 +110,7 @@ import Testing
         _ = try TestSupport.builder().build(siteDirectory: site, output: output)
         let before = try TestSupport.snapshot(output)
         let staging = try StagingDirectory(target: output)
-        try staging.write(Array("new".utf8), to: "index.html")
+        try staging.write("new", to: "index.html")
         try staging.copy(site.appending(path: "content/static/img/logo.svg"), to: "img/logo.svg")
         #expect(try TestSupport.entries(of: parent).count == 2)
         staging.discard()
@@ -119,7 +119,7 @@ import Testing
 
         // Committing swaps the new files in and removes the old folder.
         let second = try StagingDirectory(target: output)
-        try second.write(Array("new".utf8), to: "index.html")
+        try second.write("new", to: "index.html")
         try second.commit()
         #expect(try TestSupport.snapshot(output).keys.sorted() == [".sitegen-output", "index.html"])
         #expect(try TestSupport.entries(of: parent) == ["public"])
@@ -131,7 +131,7 @@ import Testing
         defer { staging.discard() }
         for path in ["../x.html", "/etc/x", "a/../../x", "", "a//b", "./x"] {
             #expect(throws: SiteError(file: path, message: "output path '\(path)' would leave the output folder: use a plain relative path")) {
-                try staging.write(Array("x".utf8), to: path)
+                try staging.write("x", to: path)
             }
         }
         #expect(try TestSupport.entries(of: parent).count == 1)

@@ -84,42 +84,48 @@ struct LinkChecker: Sendable {
     func check(_ pages: [Page], files: Set<String>) -> [Broken] {
         let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let allFiles = files.union(byPath.keys)
-        // Pages share most links (navigation, tags), so each is resolved once:
-        // by its text when it does not depend on the page's folder.
-        var resolved: [String: Target] = [:]
-        var broken: [Broken] = []
-        for page in pages {
-            let folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            for link in page.links {
-                let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
-                let key = isRelative ? folder + "\u{0}" + link : link
-                let target: Target
-                if let known = resolved[key] {
-                    target = known
-                } else {
-                    target = self.target(of: link, from: page.path, in: allFiles)
-                    resolved[key] = target
-                }
-                switch target {
-                case .outside:
-                    continue
-                case .missing(let path):
-                    broken.append(Broken(source: page.source, page: page.path, link: link,
-                                         reason: "no page or file is written at /\(path)"))
-                case .file(let file, let fragment):
-                    let file = file ?? page.path
-                    if let fragment, !fragment.isEmpty, let targetPage = byPath[file], !targetPage.ids.contains(fragment) {
+        // Pages share most links (navigation, tags), so each chunk of pages
+        // resolves a link once: by its text when it does not depend on the
+        // page's folder. Chunks run on all cores.
+        let chunkSize = max(64, pages.count / 16)
+        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map { Array(pages[$0..<min(pages.count, $0 + chunkSize)]) }
+        return Parallel.map(chunks) { chunk in
+            var resolved: [String: Target] = [:]
+            var broken: [Broken] = []
+            for page in chunk {
+                let folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+                for link in page.links {
+                    let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
+                    let key = isRelative ? folder + "\u{0}" + link : link
+                    let target: Target
+                    if let known = resolved[key] {
+                        target = known
+                    } else {
+                        target = self.target(of: link, from: page.path, in: allFiles)
+                        resolved[key] = target
+                    }
+                    switch target {
+                    case .outside:
+                        continue
+                    case .missing(let path):
                         broken.append(Broken(source: page.source, page: page.path, link: link,
-                                             reason: "/\(file) has no element with id '\(fragment)'"))
+                                             reason: "no page or file is written at /\(path)"))
+                    case .file(let file, let fragment):
+                        let file = file ?? page.path
+                        if let fragment, !fragment.isEmpty, let targetPage = byPath[file],
+                           !targetPage.ids.contains(fragment) {
+                            broken.append(Broken(source: page.source, page: page.path, link: link,
+                                                 reason: "/\(file) has no element with id '\(fragment)'"))
+                        }
                     }
                 }
             }
-        }
-        return broken
+            return broken
+        }.flatMap { $0 }
     }
 
     /// Where a link leads.
-    private enum Target {
+    private enum Target: Sendable {
         /// Off the site: not checked.
         case outside
         /// To a path nothing is written at.

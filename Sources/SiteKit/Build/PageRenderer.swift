@@ -117,25 +117,10 @@ struct PageRenderer: Sendable {
         outputs.append(Output(path: "feed.json", text: Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings,
                                                                 basePath: plan.basePath), source: "the JSON feed"))
         for taxonomy in plan.taxonomies {
-            for term in taxonomy.terms {
-                let items = term.articleSlugs.compactMap { bySlug[$0] }
-                let count = items.count == 1 ? "1 article" : "\(items.count) articles"
-                let title = "\(taxonomy.singular): \(term.name)"
-                let feed = Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path,
-                                      title: "\(settings.title): \(term.name)",
-                                      entries: Array(items.prefix(SitePlan.feedSize)))
-                let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
-                var overview: HTML?
-                if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
-                    var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0)
-                    overview = embeds.showOverview(for: show)
-                }
-                outputs += paginate(items, base: term.path, heading: title, intro: count, title: title,
-                                    isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
-                                    feeds: [feedLink], showOverview: overview)
-                outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
-                                      source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
-            }
+            // Term pages are independent (and a show's carries charts): all cores.
+            outputs += Parallel.map(taxonomy.terms) { term in
+                renderTerm(term, of: taxonomy, summaries: bySlug)
+            }.flatMap { $0 }
             let terms = termLinks(taxonomy.terms.map(\.slug), in: taxonomy)
             let index = TermIndexPage(
                 context: context(title: taxonomy.plural, description: "Every \(taxonomy.singular.lowercased()) on \(settings.title).",
@@ -163,6 +148,29 @@ struct PageRenderer: Sendable {
         return outputs
     }
 
+    /// A term's paginated list (a show's opens with its figures) and its feed.
+    private func renderTerm(_ term: Taxonomy.Term, of taxonomy: Taxonomy,
+                            summaries bySlug: [String: ArticleSummary]) -> [Output] {
+        let items = term.articleSlugs.compactMap { bySlug[$0] }
+        let count = items.count == 1 ? "1 article" : "\(items.count) articles"
+        let title = "\(taxonomy.singular): \(term.name)"
+        let feed = Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path,
+                              title: "\(settings.title): \(term.name)",
+                              entries: Array(items.prefix(SitePlan.feedSize)))
+        let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
+        var overview: HTML?
+        if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
+            var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0)
+            overview = embeds.showOverview(for: show)
+        }
+        var outputs = paginate(items, base: term.path, heading: title, intro: count, title: title,
+                               isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
+                               feeds: [feedLink], showOverview: overview)
+        outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
+                              source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
+        return outputs
+    }
+
     private func sitemapEntries(outputs: [Output], summaries: [ArticleSummary]) -> [Sitemap.Entry] {
         var entries = zip(plan.articles, summaries).map { article, summary in
             Sitemap.Entry(path: article.path, lastModified: summary.updated ?? summary.date)
@@ -180,7 +188,7 @@ struct PageRenderer: Sendable {
                           showOverview: HTML? = nil) -> [Output] {
         let size = settings.pageSize
         let count = Paginator.pageCount(items: items.count, pageSize: size)
-        return (1...count).map { page in
+        return Parallel.map(Array(1...count)) { page in
             let path = Paginator.path(base: base, page: page)
             // Later home pages are titled by their heading ("Latest, page 2"): the
             // layout adds the site name, which would otherwise appear twice.

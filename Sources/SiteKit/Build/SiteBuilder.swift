@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
 
     /// Writes one output; for HTML, returns what the link check needs.
     private static func write(_ output: PageRenderer.Output, to staging: StagingDirectory) throws(BuildFailure) -> LinkChecker.Page? {
-        do { try staging.write(Array(output.text.utf8), to: output.path) } catch { throw BuildFailure([error]) }
+        do { try staging.write(output.text, to: output.path) } catch { throw BuildFailure([error]) }
         return output.isHTML ? LinkChecker.scan(output.text, path: output.path, source: output.source) : nil
     }
 

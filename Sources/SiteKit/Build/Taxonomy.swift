@@ -8,7 +8,17 @@ struct Taxonomy: Sendable {
     /// The index page's title: "Tags", "Shows".
     var plural: String
     /// Terms sorted by slug.
-    var terms: [Term]
+    let terms: [Term]
+    /// Position of each term in `terms`, by slug.
+    private let positions: [String: Int]
+
+    init(name: String, singular: String, plural: String, terms: [Term]) {
+        self.name = name
+        self.singular = singular
+        self.plural = plural
+        self.terms = terms
+        positions = Dictionary(terms.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The site path of the index of terms.
     var path: String { "\(name)/" }
@@ -51,6 +61,6 @@ struct Taxonomy: Sendable {
 
     /// The term with this slug.
     func term(_ slug: String) -> Term? {
-        terms.first { $0.slug == slug }
+        positions[slug].map { terms[$0] }
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A build's output folder under construction: files go into a staging folder
 /// beside the target, which replaces the target only when the build succeeds.
@@ -38,15 +43,42 @@ public final class StagingDirectory: Sendable {
         }
     }
 
-    /// Writes `bytes` at a site path inside the staging folder.
-    public func write(_ bytes: some Sequence<UInt8>, to sitePath: String) throws(SiteError) {
+    /// Writes `text` as UTF-8 at a site path inside the staging folder.
+    public func write(_ text: String, to sitePath: String) throws(SiteError) {
         let url = try resolve(sitePath)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
-        } catch {
-            throw SiteError(file: url.path, message: "cannot write the file: \(error.localizedDescription)")
+        // Plain system calls: Foundation's createDirectory stats every path
+        // component and Data copies the page again, for each of thousands of pages.
+        var text = text
+        let path = url.path
+        let failure: String? = text.withUTF8 { bytes in
+            if let problem = Self.makeParents(of: path) { return problem }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return String(cString: strerror(errno)) }
+            defer { close(fd) }
+            var written = 0
+            while written < bytes.count {
+                let result = posixWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += result
+            }
+            return nil
         }
+        if let failure {
+            throw SiteError(file: path, message: "cannot write the file: \(failure)")
+        }
+    }
+
+    /// Creates the folders above `path`; the reason when that fails.
+    private static func makeParents(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return nil }
+        let parent = String(path[..<slash])
+        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return nil }
+        guard errno == ENOENT else { return String(cString: strerror(errno)) }
+        if let problem = makeParents(of: parent) { return problem }
+        return mkdir(parent, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
     /// Copies a file into the staging folder at a site path.
@@ -95,4 +127,13 @@ public final class StagingDirectory: Sendable {
         }
         return staging.appending(path: sitePath)
     }
+}
+
+/// `write(2)`, named apart from the methods called `write` above.
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
 }
