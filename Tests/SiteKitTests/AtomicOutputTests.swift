@@ -140,4 +140,27 @@ import Testing
     static func stylesheet(in files: [String: Data]) -> String {
         files.keys.first { $0.hasPrefix("style.") && $0.hasSuffix(".css") } ?? "style.css missing"
     }
+
+    @Test func leftoversOfKilledBuildsAreRemovedOnlyWhenOld() throws {
+        let parent = try TestSupport.temporaryFolder()
+        let target = parent.appending(path: "public")
+        let manager = FileManager.default
+        func leftover(_ name: String, marked: Bool, age: TimeInterval) throws -> URL {
+            let folder = parent.appending(path: name)
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            if marked { try Data("x".utf8).write(to: folder.appending(path: StagingDirectory.markerName)) }
+            try manager.setAttributes([.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: folder.path)
+            return folder
+        }
+        let stale = try leftover("public.staging-abc", marked: true, age: 2 * 3600)
+        let staleOld = try leftover("public.old-abc", marked: true, age: 2 * 3600)
+        let running = try leftover("public.staging-def", marked: true, age: 60)
+        let foreign = try leftover("public.staging-mine", marked: false, age: 2 * 3600)
+        let staging = try StagingDirectory(target: target)
+        staging.discard()
+        #expect(!manager.fileExists(atPath: stale.path))
+        #expect(!manager.fileExists(atPath: staleOld.path))
+        #expect(manager.fileExists(atPath: running.path), "a build running now keeps its folder")
+        #expect(manager.fileExists(atPath: foreign.path), "a folder sitegen did not mark is never removed")
+    }
 }

@@ -276,6 +276,22 @@ import Templates
         ])
     }
 
+    @Test func siteUnderASubPathPrefixesRootPaths() throws {
+        let site = try TestSite([
+            "content/site.yaml": "title: Blog\nbase_url: https://example.org/blog/\n",
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\nimage: /img/a.jpg\ntags: [News]"),
+            "content/static/img/a.jpg": "jpeg",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let html = try #require(site.read("articles/a/index.html"))
+        #expect(html.contains("<img src=\"/blog/img/a.jpg\""))
+        #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/blog/img/a.jpg\">"))
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/blog/style."))
+        #expect(html.contains("<a href=\"/blog/tags/news/\">News</a>"))
+        #expect(try #require(site.read("sitemap.xml")).contains("<loc>https://example.org/blog/articles/a/</loc>"))
+    }
+
     @Test func linkResolution() {
         let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
         #expect(checker.resolve("https://other.org/x", from: "index.html") == nil)

@@ -34,6 +34,14 @@ struct PageRenderer: Sendable {
                            feeds: feeds.isEmpty ? [siteFeed] : feeds)
     }
 
+    /// A URL from content as the page must write it: site-root paths
+    /// (`/images/x.jpg`) gain the base path when the site lives below one
+    /// (`/blog/images/x.jpg`); absolute and relative URLs stay as written.
+    func siteURL(_ url: String) -> String {
+        guard url.hasPrefix("/"), !url.hasPrefix("//"), !url.hasPrefix(plan.basePath) else { return url }
+        return plan.basePath + url.dropFirst()
+    }
+
     func termLinks(_ slugs: [String], in taxonomy: Taxonomy) -> [TermLink] {
         var seen = Set<String>()
         return slugs.compactMap { slug in
@@ -69,7 +77,7 @@ struct PageRenderer: Sendable {
             author: article.author ?? settings.author, summary: summaryText,
             tags: termLinks(article.tags.map { Slug.make(from: $0) }, in: plan.tags),
             show: article.show.flatMap { termLinks([$0], in: plan.shows).first },
-            image: article.image, imageAlt: article.imageAlt,
+            image: article.image.map(siteURL), imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
         let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in
             embeds.performanceSection(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })

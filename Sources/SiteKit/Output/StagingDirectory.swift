@@ -32,6 +32,7 @@ public final class StagingDirectory: Sendable {
                 throw SiteError(file: target.path, message: "refusing to replace '\(target.path)': it was not created by sitegen (no \(Self.markerName) file); choose another --output or empty it yourself")
             }
         }
+        Self.removeLeftovers(of: target, olderThan: Self.leftoverAge)
         let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         staging = target.deletingLastPathComponent().appending(path: "\(target.lastPathComponent).staging-\(suffix)")
         do {
@@ -40,6 +41,27 @@ public final class StagingDirectory: Sendable {
                 .write(to: staging.appending(path: Self.markerName))
         } catch {
             throw SiteError(file: staging.path, message: "cannot create the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// How old a staging or set-aside folder must be before a later build
+    /// removes it: older than any build, so a build running in parallel keeps its own.
+    static let leftoverAge: TimeInterval = 3600
+
+    /// Removes `<name>.staging-*` and `<name>.old-*` folders that a killed build
+    /// left beside `target`, when they carry sitegen's marker and are old enough.
+    static func removeLeftovers(of target: URL, olderThan age: TimeInterval) {
+        let manager = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let prefixes = ["\(target.lastPathComponent).staging-", "\(target.lastPathComponent).old-"]
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        let cutoff = Date().addingTimeInterval(-age)
+        for name in names where prefixes.contains(where: { name.hasPrefix($0) }) {
+            let folder = parent.appending(path: name)
+            guard manager.fileExists(atPath: folder.appending(path: markerName).path),
+                  let modified = (try? manager.attributesOfItem(atPath: folder.path))?[.modificationDate] as? Date,
+                  modified < cutoff else { continue }
+            try? manager.removeItem(at: folder)
         }
     }
 
