@@ -13,6 +13,12 @@ enum Diagnostics {
         return ExitCode(1)
     }
 
+    /// Writes a line to standard output at once (print buffers when the output
+    /// is a pipe, which a long-running command must not do).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     /// "1 error", "3 errors".
     static func errors(_ count: Int) -> String {
         count == 1 ? "1 error" : "\(count) errors"

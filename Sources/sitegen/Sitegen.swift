@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `sitegen` command: a static site generator for streaming-show news.
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static news site from Markdown articles and Netflix Top 10 data.",
@@ -11,7 +11,7 @@ struct Sitegen: ParsableCommand {
         content/data/shows/*.yaml and content/static/. `sitegen build` turns it into plain
         HTML in public/, ready for any static host.
         """,
-        subcommands: [BuildCommand.self, ImportCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }

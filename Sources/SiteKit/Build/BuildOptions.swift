@@ -7,11 +7,16 @@ public struct BuildOptions: Sendable {
     /// The build's clock: what counts as future or expired. Injected so that
     /// builds are reproducible.
     public var now: DateTime
+    /// For a local preview: scheme, host and port ("http://127.0.0.1:1313") that
+    /// replace those of `base_url`, so every absolute link stays on the preview.
+    public var previewOrigin: String?
 
-    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: DateTime) {
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, now: DateTime,
+                previewOrigin: String? = nil) {
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
         self.now = now
+        self.previewOrigin = previewOrigin
     }
 }
 

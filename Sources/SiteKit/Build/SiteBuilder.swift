@@ -13,7 +13,10 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site in `siteDirectory` into `output` (default: its public/).
     public func build(siteDirectory: URL, output: URL? = nil) throws(BuildFailure) -> BuildReport {
-        let site = try SiteLoader.load(siteDirectory: siteDirectory)
+        var site = try SiteLoader.load(siteDirectory: siteDirectory)
+        if let origin = options.previewOrigin {
+            site.settings.baseURL = origin + SitePlan.basePath(of: site.settings.baseURL)
+        }
         let plan = try SitePlan(site: site, options: options, theme: theme)
         let target = output ?? siteDirectory.appending(path: "public")
         let staging: StagingDirectory

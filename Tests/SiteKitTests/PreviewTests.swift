@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// `sitegen serve`: how requests map to the output folder, when to rebuild,
+/// and links that stay on the preview.
+@Suite struct PreviewTests {
+    /// An output folder given as a set of files (folders are implied).
+    static func kinds(_ files: Set<String>) -> (String) -> PreviewResolver.Kind {
+        { path in
+            if files.contains(path) { return .file }
+            if files.contains(where: { $0.hasPrefix(path + "/") }) { return .folder }
+            return .missing
+        }
+    }
+
+    static let site: Set<String> = ["index.html", "404.html", "articles/a/index.html", "style.abc.css",
+                                    "feed.xml", "sitemap.xml", "img/a b.png", ".sitegen-output"]
+
+    @Test(arguments: [
+        ("/", PreviewResolver.Response.file("index.html", contentType: "text/html; charset=utf-8")),
+        ("/articles/a/", .file("articles/a/index.html", contentType: "text/html; charset=utf-8")),
+        ("/articles/a", .redirect("/articles/a/")),
+        ("/articles/a/index.html", .file("articles/a/index.html", contentType: "text/html; charset=utf-8")),
+        ("/style.abc.css", .file("style.abc.css", contentType: "text/css; charset=utf-8")),
+        ("/feed.xml", .file("feed.xml", contentType: "application/atom+xml")),
+        ("/sitemap.xml", .file("sitemap.xml", contentType: "application/xml")),
+        ("/img/a%20b.png", .file("img/a b.png", contentType: "image/png")),
+        ("/articles/", .notFound(page: "404.html")),
+        ("/nothing", .notFound(page: "404.html")),
+        ("/../etc/passwd", .notFound(page: "404.html")),
+        ("/articles/../../x", .notFound(page: "404.html")),
+        ("/.sitegen-output", .notFound(page: "404.html")),
+        ("/bad%zz", .notFound(page: "404.html")),
+    ])
+    func resolvesLikeAStaticHost(path: String, expected: PreviewResolver.Response) {
+        #expect(PreviewResolver(basePath: "/").resolve(path, kind: Self.kinds(Self.site)) == expected)
+    }
+
+    @Test func siteBelowABasePath() {
+        let resolver = PreviewResolver(basePath: "/blog/")
+        let kinds = Self.kinds(Self.site)
+        #expect(resolver.resolve("/blog", kind: kinds) == .redirect("/blog/"))
+        #expect(resolver.resolve("/blog/", kind: kinds) == .file("index.html", contentType: "text/html; charset=utf-8"))
+        #expect(resolver.resolve("/", kind: kinds) == .notFound(page: "404.html"))
+        #expect(resolver.resolve("/articles/a/", kind: kinds) == .notFound(page: "404.html"))
+    }
+
+    @Test func missingFourOhFourPage() {
+        #expect(PreviewResolver(basePath: "/").resolve("/x", kind: Self.kinds(["index.html"])) == .notFound(page: nil))
+    }
+
+    @Test func snapshotSeesAddedChangedAndRemovedFiles() throws {
+        let site = try TestSupport.site(["content/articles/a.md": "one", "content/articles/b.md": "two"])
+        let before = ContentSnapshot.take(of: site)
+        #expect(before.files.keys.sorted() == ["articles/a.md", "articles/b.md", "site.yaml"])
+        #expect(ContentSnapshot.take(of: site).changes(since: before).isEmpty)
+        try TestSupport.write(Data("one, longer".utf8), to: "content/articles/a.md", in: site)
+        try TestSupport.write(Data("new".utf8), to: "content/pages/c.md", in: site)
+        try FileManager.default.removeItem(at: site.appending(path: "content/articles/b.md"))
+        #expect(ContentSnapshot.take(of: site).changes(since: before) == ["articles/a.md", "articles/b.md", "pages/c.md"])
+    }
+
+    @Test func previewOriginReplacesTheHostButKeepsTheBasePath() throws {
+        let site = try TestSupport.site([
+            "content/site.yaml": "title: T\nbase_url: https://example.org/blog/\n",
+            "content/articles/a.md": TestSupport.article(title: "A"),
+        ])
+        let output = try TestSupport.temporaryFolder().appending(path: "public")
+        var builder = TestSupport.builder()
+        builder.options.previewOrigin = "http://127.0.0.1:1313"
+        try builder.build(siteDirectory: site, output: output)
+        let html = String(decoding: try Data(contentsOf: output.appending(path: "articles/a/index.html")), as: UTF8.self)
+        #expect(html.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:1313/blog/articles/a/\">"))
+        #expect(html.contains("<a class=\"site-title\" href=\"/blog/\">"))
+    }
+}
