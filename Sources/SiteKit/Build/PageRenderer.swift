@@ -18,6 +18,9 @@ struct PageRenderer: Sendable {
     /// Articles with at least this many headings get a table of contents.
     static let tableOfContentsMinimum = 3
 
+    /// "How it's performing" sections drawn so far, shared by all workers.
+    let performanceSections = PerformanceSections()
+
     private var settings: SiteSettings { plan.site.settings }
 
     func context(title: String, description: String, path: String,
@@ -80,7 +83,7 @@ struct PageRenderer: Sendable {
             image: article.image.map(siteURL), imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
         let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in
-            embeds.performanceSection(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
+            performanceSections.section(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
         }
         let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
         let social = SocialMetadata(type: "article", image: image, imageAlt: article.imageAlt,

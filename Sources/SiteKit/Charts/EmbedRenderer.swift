@@ -5,7 +5,9 @@ import Yams
 ///
 /// Made once per article: it numbers the charts it draws ("chart-1",
 /// "chart-2", …) so their ids are unique on the page and stable between
-/// builds. The ids continue from the body into the performance section.
+/// builds. The performance section numbers its own ("performance-chart-1", …),
+/// so it is the same HTML on every article that follows the same shows and is
+/// drawn once per build.
 struct EmbedRenderer {
     /// Info strings that mark embed blocks.
     static let names: Set<String> = ["viewing-table", "viewing-chart", "viewing-comparison", "country-heatmap"]
@@ -25,11 +27,14 @@ struct EmbedRenderer {
     let lineOffset: Int
     /// Charts drawn so far on this page.
     private(set) var chartCount = 0
+    /// The first part of chart ids: "chart" gives "chart-1", "chart-2", …
+    let idPrefix: String
 
-    init(shows: [String: Show], file: String, lineOffset: Int) {
+    init(shows: [String: Show], file: String, lineOffset: Int, idPrefix: String = "chart") {
         self.shows = shows
         self.file = file
         self.lineOffset = lineOffset
+        self.idPrefix = idPrefix
     }
 
     /// The HTML for one embed block, or the problems with it.
@@ -127,7 +132,7 @@ struct EmbedRenderer {
 
     private mutating func nextID() -> String {
         chartCount += 1
-        return "chart-\(chartCount)"
+        return "\(idPrefix)-\(chartCount)"
     }
 
     // MARK: Reading the block

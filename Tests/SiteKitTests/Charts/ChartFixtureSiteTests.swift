@@ -25,11 +25,16 @@ import Templates
         let html = try Self.buildArticle(keep: true)
         #expect(html.contains("<td class=\"num change-up\">+87%</td>"))
         #expect(html.contains("<td class=\"num change-down\">\u{2212}42%</td>"))
-        // Body: rank chart, heatmap, Lincoln Lawyer chart, comparison; then the performance section.
-        for id in 1...6 {
+        // Body: rank chart, heatmap, Lincoln Lawyer chart, comparison; then the
+        // performance section numbers its own two charts (weekly and comparison).
+        for id in 1...4 {
             #expect(html.contains("aria-labelledby=\"chart-\(id).title chart-\(id).desc\""))
         }
-        #expect(!html.contains("chart-7.title"))
+        #expect(!html.contains("\"chart-5.title"))
+        for id in 1...2 {
+            #expect(html.contains("aria-labelledby=\"performance-chart-\(id).title performance-chart-\(id).desc\""))
+        }
+        #expect(!html.contains("performance-chart-3.title"))
         #expect(html.contains("How it’s performing"))
     }
 
