@@ -39,7 +39,7 @@ enum ListTemplates {
         <li class="card">
         <article>
         <h2><a href="\(article.url)">\(article.title)</a></h2>
-        <p class="meta">\(Layout.time(article.date)) · \(article.readingMinutes) min read</p>
+        <p class="meta">\(article.renewalStatus.map { status -> HTML in "<span class=\"badge status-\(status.rawValue)\">\(status.label)</span> " })\(Layout.time(article.date)) · \(article.readingMinutes) min read</p>
         <p class="summary">\(article.summary)</p>
         \(Layout.tagList(article.tags, show: article.show))
         </article>

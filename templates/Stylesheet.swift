@@ -62,6 +62,11 @@ enum Stylesheet {
     .card h2 a { color: var(--text); text-decoration: none; }
     .card h2 a:hover { text-decoration: underline; }
     .card .summary { margin: 0.5rem 0 0; }
+    .badge { display: inline-block; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; padding: 0.05rem 0.5rem; border-radius: 4px; border: 1px solid currentColor; margin-right: 0.35rem; }
+    .badge.status-renewed { color: var(--renewed); }
+    .badge.status-cancelled { color: var(--cancelled); }
+    .badge.status-pending { color: var(--pending); }
+    .badge.status-ending { color: var(--ending); }
     .pager { display: flex; justify-content: space-between; margin-top: 2rem; font-weight: 600; }
     .term-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.6rem; }
     .term-list li { background: var(--surface); border: 1px solid var(--border); border-radius: 999px; padding: 0.25rem 0.8rem; }

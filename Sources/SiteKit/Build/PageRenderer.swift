@@ -80,6 +80,7 @@ struct PageRenderer: Sendable {
             author: article.author ?? settings.author, summary: summaryText,
             tags: termLinks(article.tags.map { Slug.make(from: $0) }, in: plan.tags),
             show: article.show.flatMap { termLinks([$0], in: plan.shows).first },
+            renewalStatus: article.renewal?.status,
             image: article.image.map(siteURL), imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
         let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in

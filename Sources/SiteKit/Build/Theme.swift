@@ -88,6 +88,8 @@ public struct ArticleSummary: Sendable {
     public var tags: [TermLink]
     /// The show the article follows, linked to its show page.
     public var show: TermLink?
+    /// The renewal status the article reports, for list badges.
+    public var renewalStatus: Renewal.Status?
     public var image: String?
     public var imageAlt: String?
     public var readingMinutes: Int
