@@ -149,7 +149,8 @@ import Templates
         let redirect = try #require(site.read("2024/01/old-a/index.html"))
         #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/articles/a/\">"))
         #expect(redirect.contains("<link rel=\"canonical\" href=\"https://example.org/articles/a/\">"))
-        #expect(site.exists("old.html/index.html"))
+        #expect(site.read("old.html")?.contains("url=https://example.org/articles/a/") == true)
+        #expect(!site.exists("old.html/index.html"))
         #expect(!(try #require(site.read("sitemap.xml"))).contains("old-a"))
     }
 

@@ -146,8 +146,7 @@ struct PageRenderer: Sendable {
             latest: Array(summaries.prefix(5)))).rendered, source: "the 404 page"))
         for article in plan.articles {
             for alias in article.aliases {
-                let path = SitePlan.aliasPath(alias)
-                outputs.append(Output(path: path + "index.html",
+                outputs.append(Output(path: SitePlan.aliasFile(alias),
                                       text: Redirect.page(to: settings.baseURL + article.path, title: article.title),
                                       source: article.sourcePath))
             }
@@ -188,7 +187,7 @@ struct PageRenderer: Sendable {
             Sitemap.Entry(path: article.path, lastModified: summary.updated ?? summary.date)
         }
         entries += plan.pages.map { Sitemap.Entry(path: $0.path, lastModified: $0.updated ?? $0.date) }
-        let aliasPaths = Set(plan.articles.flatMap { $0.aliases.map { SitePlan.aliasPath($0) + "index.html" } })
+        let aliasPaths = Set(plan.articles.flatMap { $0.aliases.map(SitePlan.aliasFile) })
         for output in outputs where output.isHTML && output.path != "404.html" && !aliasPaths.contains(output.path) {
             entries.append(Sitemap.Entry(path: String(output.path.dropLast("index.html".count)), lastModified: nil))
         }

@@ -59,7 +59,7 @@ struct SitePlan: Sendable {
                   column: article.slugColumn, fix: changeSlug)
             for alias in article.aliases {
                 let position = article.aliasPositions[alias] ?? SourcePosition(line: 1, column: 1)
-                claim(Self.aliasPath(alias) + "index.html", by: article.sourcePath,
+                claim(Self.aliasFile(alias), by: article.sourcePath,
                       line: position.line, column: position.column, fix: "change or remove the alias")
             }
         }
@@ -154,12 +154,12 @@ struct SitePlan: Sendable {
         return errors
     }
 
-    /// The site path an alias writes its redirect to: "/old/url/" -> "old/url/".
-    static func aliasPath(_ alias: String) -> String {
-        var path = String(alias.drop(while: { $0 == "/" }))
-        if path.hasSuffix("index.html") { path.removeLast("index.html".count) }
-        if !path.isEmpty && !path.hasSuffix("/") { path += "/" }
-        return path
+    /// The file an alias writes its redirect to: "/old/url/" -> "old/url/index.html",
+    /// "/old.html" -> "old.html" (as hosts serve them).
+    static func aliasFile(_ alias: String) -> String {
+        let path = String(alias.drop(while: { $0 == "/" }))
+        if path.hasSuffix(".html") || path.hasSuffix(".htm") { return path }
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path + "/index.html"
     }
 
     /// The path part of the base URL: "https://x.org/blog/" -> "/blog/".
