@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let siteURL = URL(filePath: site, directoryHint: .isDirectory).standardizedFileURL
         let output = FileManager.default.temporaryDirectory
-            .appending(path: "sitegen-serve-\(ContentHashing.short(siteURL.path))")
+            .appending(path: "sitegen-serve-\(ContentHash.hex(of: siteURL.path))")
             .appending(path: "public")
         let origin = "http://127.0.0.1:\(port)"
         let preview = PreviewState()
@@ -162,17 +162,5 @@ struct PreviewHandler: HTTPHandler {
             return HTTPResponse(statusCode: .notFound, headers: notFoundHeaders,
                                 body: page.map(body) ?? Data("Not found".utf8))
         }
-    }
-}
-
-/// A short stable name for a path, so each site gets its own preview folder.
-enum ContentHashing {
-    static func short(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
     }
 }

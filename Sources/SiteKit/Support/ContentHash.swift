@@ -1,7 +1,7 @@
 /// Short content hashes for cache-busting file names.
-enum ContentHash {
+public enum ContentHash {
     /// 64-bit FNV-1a of the UTF-8 text, as 10 hex digits.
-    static func hex(of text: String) -> String {
+    public static func hex(of text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
