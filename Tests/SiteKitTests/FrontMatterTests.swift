@@ -285,6 +285,31 @@ import Testing
         #expect(article == ["content/articles/a.md:5:4: error: YAML is too large once aliases are expanded: remove the `*alias` references"])
     }
 
+    @Test(arguments: [
+        ("a: &a [x]\n? *a\n: y", 2, 3),
+        ("a: &a [x]\n*a : y", 2, 1),
+        ("a: &a [x]\nb: {c: 1, *a: y}", 2, 11),
+        ("a: &a [x]\nb:\n  - *a: y", 3, 5),
+    ])
+    func aliasAsKeyIsRejectedBeforeYamsExpandsIt(yaml: String, line: Int, column: Int) {
+        let reader = YAMLReader(file: "content/data/shows/x.yaml")
+        #expect(reader.compose(yaml) == nil)
+        #expect(reader.errors.map(\.description) == [
+            "content/data/shows/x.yaml:\(line):\(column): error: an alias (`*name`) cannot be a key: write the key out in full",
+        ])
+    }
+
+    @Test(arguments: [
+        "a: &a [x]\nb: *a",
+        "a: &a [x]\nb: [*a, *a]",
+        "a: \"5 * 3: fifteen\"",
+        "a: 'x, *b: c'",
+        "a: b # *c: d",
+    ])
+    func aliasesAsValuesAndStarsInTextAreFine(yaml: String) {
+        #expect(YAMLReader.aliasKeyPosition(in: yaml) == nil)
+    }
+
     // MARK: Pages and settings
 
     @Test func standalonePage() throws {
