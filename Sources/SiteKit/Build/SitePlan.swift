@@ -139,13 +139,19 @@ struct SitePlan: Sendable {
             compareError("'compare' needs 'show': add `show: <slug>` for the show the article follows, which is compared with these")
         }
         var seen = Set<String>()
-        for slug in article.compare {
+        for (index, slug) in article.compare.enumerated() {
+            // Point at the entry itself when its place is known.
+            let position = index < article.comparePositions.count ? article.comparePositions[index]
+                : SourcePosition(line: article.compareLine, column: article.compareColumn)
+            func entryError(_ message: String) {
+                errors.append(SiteError(file: article.sourcePath, line: position.line, column: position.column, message: message))
+            }
             if slug == article.show {
-                compareError("'compare' lists '\(slug)', the article's own show: remove it (the show is always in the comparison)")
+                entryError("'compare' lists '\(slug)', the article's own show: remove it (the show is always in the comparison)")
             } else if !seen.insert(slug).inserted {
-                compareError("'compare' lists '\(slug)' twice: list each show once")
+                entryError("'compare' lists '\(slug)' twice: list each show once")
             } else if shows[slug] == nil {
-                unknown(slug, line: article.compareLine, column: article.compareColumn)
+                unknown(slug, line: position.line, column: position.column)
             }
         }
         if article.compare.count > ComparisonChart.maximumShows - 1 {

@@ -42,6 +42,8 @@ public struct Article: Sendable, Equatable {
     /// Where the `compare:` value sits, for errors about the shows it names.
     public var compareLine: Int = 1
     public var compareColumn: Int = 1
+    /// Where each `compare:` entry is written, in list order.
+    public var comparePositions: [SourcePosition] = []
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -79,9 +81,15 @@ public struct Article: Sendable, Equatable {
             }
         }
         let compare = map.stringList("compare") ?? []
-        for (index, slug) in compare.enumerated() where !Slug.isValid(slug) {
-            let node = map.value("compare").flatMap { reader.sequence($0, what: "compare")?[index] }
-            reader.fail(at: node ?? root, "'compare' must list data files by their slugs (content/data/shows/<slug>.yaml), got '\(slug)'")
+        var comparePositions: [SourcePosition] = []
+        if let items = map.value("compare").flatMap({ reader.sequence($0, what: "'compare'") }) {
+            for (slug, node) in zip(compare, items) {
+                comparePositions.append(SourcePosition(line: reader.lineOffset + (node.mark?.line ?? 1),
+                                                       column: node.mark?.column ?? 1))
+                if !Slug.isValid(slug) {
+                    reader.fail(at: node, "'compare' must list data files by their slugs (content/data/shows/<slug>.yaml), got '\(slug)'")
+                }
+            }
         }
         let updated = map.dateTime("updated")
         if let updated, let date, updated < date {
@@ -102,7 +110,8 @@ public struct Article: Sendable, Equatable {
             showLine: map.line(of: "show"), showColumn: map.column(of: "show"), aliasPositions: aliasPositions,
             slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
             slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"),
-            compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"))
+            compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"),
+            comparePositions: comparePositions)
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }

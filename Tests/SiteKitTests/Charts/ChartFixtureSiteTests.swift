@@ -91,8 +91,8 @@ import Templates
             Issue.record("the build should fail")
         } catch {
             #expect(error.description == """
-                content/articles/bad.md:5:10: error: 'compare' lists 'partner-track-s1', the article's own show: remove it (the show is always in the comparison)
-                content/articles/bad.md:5:10: error: unknown show 'the-lincoln-lawyer': add content/data/shows/the-lincoln-lawyer.yaml or fix the slug
+                content/articles/bad.md:5:11: error: unknown show 'the-lincoln-lawyer': add content/data/shows/the-lincoln-lawyer.yaml or fix the slug
+                content/articles/bad.md:5:31: error: 'compare' lists 'partner-track-s1', the article's own show: remove it (the show is always in the comparison)
                 """)
         }
         // With compare fixed, the embed errors show up (they are found while rendering).

@@ -17,7 +17,7 @@ import Testing
 
     @Test func unknownSlugWithSuggestion() throws {
         #expect(try Self.errors("show: partner-track-s1\ncompare:\n  - the-lincoln-lawyer-s2\n") == [
-            "content/articles/t.md:6:3: error: unknown show 'the-lincoln-lawyer-s2' (did you mean 'the-lincoln-lawyer-s1'?): add content/data/shows/the-lincoln-lawyer-s2.yaml or fix the slug"])
+            "content/articles/t.md:6:5: error: unknown show 'the-lincoln-lawyer-s2' (did you mean 'the-lincoln-lawyer-s1'?): add content/data/shows/the-lincoln-lawyer-s2.yaml or fix the slug"])
     }
 
     @Test func compareNeedsShow() throws {
@@ -27,6 +27,6 @@ import Testing
 
     @Test func duplicates() throws {
         #expect(try Self.errors("show: partner-track-s1\ncompare: [the-lincoln-lawyer-s1, the-lincoln-lawyer-s1]\n") == [
-            "content/articles/t.md:5:10: error: 'compare' lists 'the-lincoln-lawyer-s1' twice: list each show once"])
+            "content/articles/t.md:5:34: error: 'compare' lists 'the-lincoln-lawyer-s1' twice: list each show once"])
     }
 }
