@@ -87,7 +87,7 @@ import Testing
 
     @Test func hoursMustBeDigits() {
         #expect(Self.errors(Self.weeks("  - week_ending: 2022-08-28\n    rank: 7\n    hours_viewed: 16,660,000\n    weeks_in_top_10: 1\n"))
-            == "content/data/shows/partner-track-s1.yaml:5:19: error: 'hours_viewed' must be a whole number, got '16,660,000'")
+            == "content/data/shows/partner-track-s1.yaml:5:19: error: 'hours_viewed' must be a whole number, got '16,660,000': write digits only, without separators")
     }
 
     @Test func duplicateWeeksAreRejected() {

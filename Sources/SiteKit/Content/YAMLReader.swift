@@ -272,7 +272,8 @@ final class YAMLReader {
         guard let text = string(node, what: what) else { return nil }
         let digits = text.replacingOccurrences(of: "_", with: "")
         guard let value = Int(digits), !digits.isEmpty else {
-            fail(at: node, "\(what) must be a whole number, got '\(text)'")
+            let hint = text.contains(",") || text.contains(" ") ? ": write digits only, without separators" : ""
+            fail(at: node, "\(what) must be a whole number, got '\(text)'\(hint)")
             return nil
         }
         if let range, !range.contains(value) {
