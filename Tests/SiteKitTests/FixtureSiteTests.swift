@@ -10,10 +10,15 @@
 //     git diff Tests/SiteKitTests/Fixtures/sites/basic-expected/
 //
 // The test then fails once, saying what it rewrote; run it again to see it pass.
+//
+// The stylesheet is not kept as a golden file: the test checks that exactly one,
+// named by its content hash, holds the theme's CSS, so style changes do not churn
+// the expected folder.
 
 import Foundation
 import Testing
 @testable import SiteKit
+import Templates
 
 @Suite struct FixtureSiteTests {
     static let site = TestSupport.fixtures.appending(path: "sites/basic")
@@ -23,7 +28,11 @@ import Testing
         let output = try TestSupport.temporaryFolder().appending(path: "public")
         let report = try TestSupport.builder().build(siteDirectory: Self.site, output: output)
         #expect(report == BuildReport(pages: 15, otherFiles: 11, skippedArticles: 3))
-        let actual = try TestSupport.snapshot(output)
+        var actual = try TestSupport.snapshot(output)
+        let stylesheets = actual.keys.filter { $0.hasPrefix("style.") && $0.hasSuffix(".css") }
+        #expect(stylesheets == ["style.\(ContentHash.hex(of: DefaultTheme().stylesheet)).css"])
+        #expect(stylesheets.first.flatMap { actual[$0] } == Data(DefaultTheme().stylesheet.utf8))
+        for path in stylesheets { actual[path] = nil }
 
         if ProcessInfo.processInfo.environment["SITEGEN_UPDATE_FIXTURES"] == "1" {
             try? FileManager.default.removeItem(at: Self.expected)
