@@ -79,6 +79,23 @@ import Yams
         #expect(try Show.parse(text, file: "p", slug: "partner-track").weeks.count == 3)
     }
 
+    @Test func rebuildingAfterAnImportShowsTheNewWeeks() throws {
+        let site = try TestSupport.site([
+            "content/data/shows/partner-track.yaml": Self.handWritten,
+            "content/articles/renewal.md": TestSupport.article(title: "Renewal", date: "2022-09-14", "show: partner-track\n"),
+        ])
+        let output = site.appending(path: "public")
+        try TestSupport.builder().build(siteDirectory: site, output: output)
+        let before = String(decoding: try Data(contentsOf: output.appending(path: "articles/renewal/index.html")), as: UTF8.self)
+        #expect(before.contains(">16,660,000<") && !before.contains(">31,140,000<"))
+
+        _ = try importOnce(site, global: F.global(F.partnerTrackRows))
+        try TestSupport.builder().build(siteDirectory: site, output: output)
+        let after = String(decoding: try Data(contentsOf: output.appending(path: "articles/renewal/index.html")), as: UTF8.self)
+        #expect(after.contains(">31,140,000<") && after.contains(">18,210,000<"))
+        #expect(after.contains("<td class=\"num change-up\">+87%</td>"))
+    }
+
     @Test func aWindowsFileWithUnchangedDataIsNotRewritten() throws {
         let windows = "\u{FEFF}" + Self.handWritten.replacingOccurrences(of: "\n", with: "\r\n")
         let site = try makeSite(["partner-track.yaml": windows])
