@@ -32,7 +32,7 @@ import Testing
     @Test func missingSiteFolder() throws {
         let empty = try TestSupport.temporaryFolder()
         #expect(TestSupport.buildErrors(empty) == [
-            "content/site.yaml:1:1: error: cannot read the file: check that it exists and is readable",
+            "content/site.yaml:1:1: error: no site here: \(empty.standardizedFileURL.path) has no content/site.yaml; run sitegen in the site's folder, pass --site DIR, or create content/site.yaml with `title:` and `base_url:`",
         ])
     }
 }

@@ -14,6 +14,12 @@ public enum SiteLoader {
 
         var settings: SiteSettings?
         let settingsPath = "content/site.yaml"
+        let settingsURL = content.appending(path: "site.yaml")
+        if !FileManager.default.fileExists(atPath: settingsURL.path) {
+            // The usual cause: sitegen run outside the site's folder.
+            let folder = siteDirectory.standardizedFileURL.path
+            throw BuildFailure([SiteError(file: settingsPath, message: "no site here: \(folder) has no content/site.yaml; run sitegen in the site's folder, pass --site DIR, or create content/site.yaml with `title:` and `base_url:`")])
+        }
         do {
             let text = try readText(content.appending(path: "site.yaml"), shownAs: settingsPath)
             settings = try SiteSettings.parse(text, file: settingsPath)
