@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, inversion: .prefixedNo, help: "Include articles dated in the future.")
     var future = true
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Reload open pages in the browser after each rebuild.")
+    var liveReload = true
+
     func run() async throws {
         let siteURL = URL(filePath: site, directoryHint: .isDirectory).standardizedFileURL
         let output = FileManager.default.temporaryDirectory
@@ -45,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         // IPv4 loopback: FlyingFox's `.loopback` is ::1, which "127.0.0.1" URLs miss.
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
-                                handler: PreviewHandler(output: output, state: preview))
+                                handler: PreviewHandler(output: output, state: preview, liveReload: liveReload))
         let watcher = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(400))
@@ -93,6 +96,8 @@ actor PreviewState {
     private(set) var basePath = "/"
     private(set) var hasBuilt = false
     private(set) var lastErrors: BuildFailure?
+    /// Counts successful builds, so open pages know when to reload.
+    private(set) var buildNumber = 0
 
     func update(_ result: Result<String, BuildFailure>) {
         switch result {
@@ -100,6 +105,7 @@ actor PreviewState {
             basePath = path
             hasBuilt = true
             lastErrors = nil
+            buildNumber += 1
         case .failure(let failure):
             lastErrors = failure
         }
@@ -118,8 +124,13 @@ actor PreviewState {
 struct PreviewHandler: HTTPHandler {
     let output: URL
     let state: PreviewState
+    let liveReload: Bool
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if request.target.path(percentEncoded: true) == LiveReload.path {
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+                                body: Data(String(await state.buildNumber).utf8))
+        }
         guard request.method == .GET || request.method == .HEAD else {
             var allow = HTTPHeaders()
             allow[HTTPHeader("Allow")] = "GET, HEAD"
@@ -129,22 +140,27 @@ struct PreviewHandler: HTTPHandler {
             let errors = await state.lastErrors?.description ?? "The first build is still running."
             let page: HTML = """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>
-            <body><h1>The site does not build yet</h1><pre>\(errors)</pre><p>Fix the files and save; this page does not reload by itself.</p></body></html>
+            <body><h1>The site does not build yet</h1><pre>\(errors)</pre><p>Fix the files and save.</p></body></html>
             """
+            let text = liveReload ? LiveReload.inject(into: page.rendered, build: 0) : page.rendered
             return HTTPResponse(statusCode: .internalServerError, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: Data(page.rendered.utf8))
+                                body: Data(text.utf8))
         }
         let resolver = PreviewResolver(basePath: await state.basePath)
         let root = output
-        let response = resolver.resolve(request.path) { path in
+        // The raw path: `request.path` is standardized, which drops the trailing slash.
+        let response = resolver.resolve(request.target.path(percentEncoded: true)) { path in
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root.appending(path: path).path, isDirectory: &isFolder) else {
                 return .missing
             }
             return isFolder.boolValue ? .folder : .file
         }
+        let build = liveReload ? await state.buildNumber : nil
         let body: (String) -> Data = { path in
-            (try? Data(contentsOf: root.appending(path: path))) ?? Data()
+            let data = (try? Data(contentsOf: root.appending(path: path))) ?? Data()
+            guard let build, path.hasSuffix(".html") else { return data }
+            return Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), build: build).utf8)
         }
         let headers: HTTPHeaders = [.cacheControl: "no-store"]
         switch response {

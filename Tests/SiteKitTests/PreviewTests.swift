@@ -46,6 +46,16 @@ import Testing
         #expect(resolver.resolve("/articles/a/", kind: kinds) == .notFound(page: "404.html"))
     }
 
+    @Test func liveReloadScriptGoesBeforeTheLastBodyEnd() throws {
+        let html = LiveReload.inject(into: "<html><body><p>x</p></body></html>\n", build: 7)
+        let script = try #require(html.range(of: "<script>"))
+        #expect(html[..<script.lowerBound] == "<html><body><p>x</p>")
+        #expect(html.hasSuffix("</script>\n</body></html>\n"))
+        #expect(html.contains("var b=\"7\""))
+        #expect(html.contains("fetch(\"/__sitegen/build\""))
+        #expect(LiveReload.inject(into: "no body", build: 1).hasPrefix("no body<script>"))
+    }
+
     @Test func missingFourOhFourPage() {
         #expect(PreviewResolver(basePath: "/").resolve("/x", kind: Self.kinds(["index.html"])) == .notFound(page: nil))
     }
