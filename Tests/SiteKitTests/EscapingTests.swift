@@ -73,7 +73,7 @@ import Templates
             "<meta name=\"description\" content=\"\(e)\">",           // summary
             "<h1>\(e)</h1>",                                           // title
             "By <span class=\"author\">\(e)</span>",                   // author
-            "<li><a href=\"/tags/script-alert-x-script-q/\">\(e)</a></li>", // tag
+            "<li><a href=\"/tags/script-alert-x-script-and-q/\">\(e)</a></li>", // tag
             "<img src=\"https://img.example/\(e)\" alt=\"\(e)\">",     // image and alt
             "<span class=\"fact-label\">Our prediction:</span> \(e)</p>", // renewal prediction
             "<a class=\"site-title\" href=\"/\">\(e)</a>",             // site title
@@ -89,9 +89,9 @@ import Templates
         #expect(home.contains("<p class=\"summary\">\(e)</p>"))
         #expect(home.contains("<h2><a href=\"/articles/evil/\">\(e)</a></h2>"))
         #expect(home.contains("<meta name=\"description\" content=\"\(e)\">"))
-        let tagPage = try #require(html["tags/script-alert-x-script-q/index.html"])
+        let tagPage = try #require(html["tags/script-alert-x-script-and-q/index.html"])
         #expect(tagPage.contains("<h1>Tag: \(e)</h1>"))
-        #expect(html["tags/index.html"]?.contains("<li><a href=\"/tags/script-alert-x-script-q/\">\(e)</a> <span class=\"count\">1</span></li>") == true)
+        #expect(html["tags/index.html"]?.contains("<li><a href=\"/tags/script-alert-x-script-and-q/\">\(e)</a> <span class=\"count\">1</span></li>") == true)
         let about = try #require(html["about/index.html"])
         #expect(about.contains("<h1>\(e)</h1>"))
         #expect(about.contains("<li><a href=\"/about/\" aria-current=\"page\">\(e)</a></li>"))

@@ -293,6 +293,14 @@ import Templates
         #expect(try #require(site.read("sitemap.xml")).contains("<loc>https://example.org/blog/articles/a/</loc>"))
     }
 
+    @Test func termSlugsReadPlusAndAmpersand() {
+        #expect(Slug.term("Apple TV+") == "apple-tv-plus")
+        #expect(Slug.term("Apple TV") == "apple-tv")
+        #expect(Slug.term("Disney+") == "disney-plus")
+        #expect(Slug.term("Love & Death") == "love-and-death")
+        #expect(Slug.term("True Crime") == "true-crime")
+    }
+
     @Test func linkResolution() {
         let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
         #expect(checker.resolve("https://other.org/x", from: "index.html") == nil)

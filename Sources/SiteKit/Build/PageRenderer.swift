@@ -78,7 +78,7 @@ struct PageRenderer: Sendable {
         let summary = ArticleSummary(
             title: article.title, url: plan.basePath + article.path, date: article.date, updated: article.updated,
             author: article.author ?? settings.author, summary: summaryText,
-            tags: termLinks(article.tags.map { Slug.make(from: $0) }, in: plan.tags),
+            tags: termLinks(article.tags.map(Slug.term), in: plan.tags),
             show: article.show.flatMap { termLinks([$0], in: plan.shows).first },
             renewalStatus: article.renewal?.status,
             image: article.image.map(siteURL), imageAlt: article.imageAlt,

@@ -33,7 +33,7 @@ struct SitePlan: Sendable {
         var errors: [SiteError] = []
         for article in articles { errors += Self.checkShowReferences(article, shows: site.shows) }
         tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
-            article.tags.map { (Slug.make(from: $0), $0) }
+            article.tags.map { (Slug.term($0), $0) }
         }
         let showData = site.shows
         shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in

@@ -63,7 +63,7 @@ public struct Article: Sendable, Equatable {
         if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
         let tags = map.stringList("tags") ?? []
-        for (index, tag) in tags.enumerated() where Slug.make(from: tag).isEmpty {
+        for (index, tag) in tags.enumerated() where Slug.term(tag).isEmpty {
             let node = map.value("tags").flatMap { reader.sequence($0, what: "tags")?[index] }
             reader.fail(at: node ?? root, "tag '\(tag)' has no letters or digits to make a URL from: use a word")
         }

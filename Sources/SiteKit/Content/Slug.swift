@@ -30,6 +30,14 @@ public enum Slug {
         return out
     }
 
+    /// The slug of a taxonomy term: like ``make(from:)``, with `+` read as
+    /// "plus" and `&` as "and", so "Apple TV+" and "Apple TV" get pages of their
+    /// own ("apple-tv-plus", "apple-tv") and "Love & Death" reads "love-and-death".
+    public static func term(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { $0 == "+" || $0 == "&" }) else { return make(from: name) }
+        return make(from: name.replacing("+", with: " plus ").replacing("&", with: " and "))
+    }
+
     /// The slug characters for one scalar ("" for a separator).
     private static func fold(_ scalar: Unicode.Scalar) -> String {
         switch scalar {
