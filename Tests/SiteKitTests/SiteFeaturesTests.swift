@@ -140,6 +140,31 @@ import Templates
         #expect(site.exists("articles/a/index.html"))
     }
 
+    @Test func linksToMarkdownSourcesBecomePageURLs() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01",
+                                                      body: "See [b](b.md#more), [about](../pages/about.md) and [x](./b.md)."),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-02\nslug: renamed-b", body: "## More\n\nText."),
+            "content/pages/about.md": "---\ntitle: About\n---\nBack to [a](../articles/a.md).\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let a = try #require(site.read("articles/a/index.html"))
+        #expect(a.contains("See <a href=\"/articles/renamed-b/#more\">b</a>, <a href=\"/about/\">about</a> and <a href=\"/articles/renamed-b/\">x</a>."))
+        #expect(try #require(site.read("about/index.html")).contains("Back to <a href=\"/articles/a/\">a</a>."))
+    }
+
+    @Test func linkToAnUnpublishedSourceFailsAtItsLine() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01", body: "Read [the draft](draft.md)."),
+            "content/articles/draft.md": TestSite.article("title: D\ndate: 2024-01-01\ndraft: true"),
+        ])
+        defer { site.remove() }
+        #expect(site.buildErrors() == """
+        content/articles/a.md:5:18: error: broken link 'draft.md': it names no published content file (it may not exist, or be a draft, future or expired); fix the link or add the page it points to
+        """)
+    }
+
     @Test func aliasesWriteRedirects() throws {
         let site = try TestSite([
             "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\naliases: [/2024/01/old-a/, /old.html]"),

@@ -108,8 +108,10 @@ struct LinkChecker: Sendable {
                     case .outside:
                         continue
                     case .missing(let path):
-                        broken.append(Broken(source: page.source, page: page.path, link: link,
-                                             reason: "no page or file is written at /\(path)"))
+                        let reason = path.hasSuffix(".md")
+                            ? "it names no published content file (it may not exist, or be a draft, future or expired)"
+                            : "no page or file is written at /\(path)"
+                        broken.append(Broken(source: page.source, page: page.path, link: link, reason: reason))
                     case .file(let file, let fragment):
                         let file = file ?? page.path
                         if let fragment, !fragment.isEmpty, let targetPage = byPath[file],

@@ -45,6 +45,31 @@ struct PageRenderer: Sendable {
         return plan.basePath + url.dropFirst()
     }
 
+    /// A link to another Markdown source ("other-article.md#part",
+    /// "../pages/about.md") as the URL of that source's page, so links survive
+    /// slug changes and work in any Markdown previewer too. `nil` leaves the
+    /// link as written (the link check then reports it if it leads nowhere).
+    func sourceLink(_ url: String, from source: String) -> String? {
+        guard !url.hasPrefix("/"), !url.hasPrefix("#"), !LinkChecker.hasScheme(url) else { return nil }
+        var target = url
+        var fragment = ""
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[hash...])
+            target = String(target[..<hash])
+        }
+        guard target.hasSuffix(".md") else { return nil }
+        var segments = source.split(separator: "/").dropLast().map(String.init)
+        for segment in target.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(String(segment))
+            }
+        }
+        guard let sitePath = plan.sourcePaths[segments.joined(separator: "/")] else { return nil }
+        return plan.basePath + sitePath + fragment
+    }
+
     func termLinks(_ slugs: [String], in taxonomy: Taxonomy) -> [TermLink] {
         var seen = Set<String>()
         return slugs.compactMap { slug in
@@ -63,13 +88,14 @@ struct PageRenderer: Sendable {
             rendered = try MarkdownRenderer.render(
                 article.body,
                 options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
-                embedNames: EmbedRenderer.names
-            ) { block in
-                switch embeds.render(block) {
-                case .success(let html): return html
-                case .failure(let failure): embedErrors += failure.errors; return nil
-                }
-            }
+                embedNames: EmbedRenderer.names,
+                embed: { block in
+                    switch embeds.render(block) {
+                    case .success(let html): return html
+                    case .failure(let failure): embedErrors += failure.errors; return nil
+                    }
+                },
+                rewriteLink: { sourceLink($0, from: article.sourcePath) })
         } catch {
             throw BuildFailure([SiteError(file: article.sourcePath, message: error.description)])
         }
@@ -105,7 +131,8 @@ struct PageRenderer: Sendable {
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
-                page.body, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs))
+                page.body, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
+                rewriteLink: { sourceLink($0, from: page.sourcePath) })
         } catch {
             throw BuildFailure([SiteError(file: page.sourcePath, message: error.description)])
         }

@@ -15,6 +15,9 @@ struct SitePlan: Sendable {
     let basePath: String
     /// Whether sitegen writes robots.txt (not when content/static has its own).
     let writesRobots: Bool
+    /// The site path of each published Markdown source ("content/articles/x.md" ->
+    /// "articles/x/"), so Markdown can link to a source file and get its page.
+    let sourcePaths: [String: String]
 
     /// Entries per feed.
     static let feedSize = 20
@@ -29,6 +32,10 @@ struct SitePlan: Sendable {
         stylesheetPath = "style.\(ContentHash.hex(of: theme.stylesheet)).css"
         basePath = Self.basePath(of: site.settings.baseURL)
         writesRobots = !site.staticFiles.contains("robots.txt")
+        var sourcePaths: [String: String] = [:]
+        for article in articles { sourcePaths[article.sourcePath] = article.path }
+        for page in pages { sourcePaths[page.sourcePath] = page.path }
+        self.sourcePaths = sourcePaths
 
         var errors: [SiteError] = []
         for article in articles { errors += Self.checkShowReferences(article, shows: site.shows) }

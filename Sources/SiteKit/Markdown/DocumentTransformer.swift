@@ -17,7 +17,8 @@ struct DocumentTransformer {
         ids = HeadingIDs(reserved: reservedIDs)
     }
 
-    mutating func transform(_ document: OpaquePointer, embedNames: Set<String>, embed: (EmbedBlock) -> HTML?) {
+    mutating func transform(_ document: OpaquePointer, embedNames: Set<String>,
+                            rewriteLink: (String) -> String? = { _ in nil }, embed: (EmbedBlock) -> HTML?) {
         var headingNodes: [OpaquePointer] = []
         var embedNodes: [(OpaquePointer, EmbedBlock)] = []
         guard let iterator = cmark_iter_new(document) else { return }
@@ -29,6 +30,10 @@ struct DocumentTransformer {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING:
                     headingNodes.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if let url = cmark_node_get_url(node), let rewritten = rewriteLink(String(cString: url)) {
+                        cmark_node_set_url(node, rewritten)
+                    }
                 case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
                     firstParagraph = Self.plainText(of: node)
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:

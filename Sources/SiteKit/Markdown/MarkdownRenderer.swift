@@ -73,13 +73,16 @@ public enum MarkdownRenderer {
     /// Renders `markdown` to HTML.
     /// - Parameters:
     ///   - embedNames: info strings that mark embed blocks.
+    ///   - rewriteLink: given each link and image URL; a returned URL replaces it
+    ///     (links to other Markdown sources become their pages' URLs).
     ///   - embed: called for each embed block (in document order); the returned
     ///     HTML replaces the block, `nil` leaves it as a code block.
     public static func render(
         _ markdown: String,
         options: MarkdownOptions = MarkdownOptions(),
         embedNames: Set<String> = [],
-        embed: (EmbedBlock) -> HTML? = { _ in nil }
+        embed: (EmbedBlock) -> HTML? = { _ in nil },
+        rewriteLink: (String) -> String? = { _ in nil }
     ) throws(MissingExtension) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
@@ -115,7 +118,7 @@ public enum MarkdownRenderer {
         }
 
         var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
-        transformer.transform(document, embedNames: embedNames, embed: embed)
+        transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed)
 
         // The extension list belongs to the parser: render before freeing it.
         let html = cmark.withLock { _ -> String in
