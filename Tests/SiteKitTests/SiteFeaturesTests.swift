@@ -305,13 +305,15 @@ import Templates
     @Test func siteUnderASubPathPrefixesRootPaths() throws {
         let site = try TestSite([
             "content/site.yaml": "title: Blog\nbase_url: https://example.org/blog/\n",
-            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\nimage: /img/a.jpg\ntags: [News]"),
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\nimage: /img/a.jpg\ntags: [News]",
+                                                      body: "![chart](/img/a.jpg) and [home](/blog/)."),
             "content/static/img/a.jpg": "jpeg",
         ])
         defer { site.remove() }
         try site.build()
         let html = try #require(site.read("articles/a/index.html"))
         #expect(html.contains("<img src=\"/blog/img/a.jpg\""))
+        #expect(html.contains("<img src=\"/blog/img/a.jpg\" alt=\"chart\" /> and <a href=\"/blog/\">home</a>"))
         #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/blog/img/a.jpg\">"))
         #expect(html.contains("<link rel=\"stylesheet\" href=\"/blog/style."))
         #expect(html.contains("<a href=\"/blog/tags/news/\">News</a>"))

@@ -47,10 +47,16 @@ struct PageRenderer: Sendable {
 
     /// A link to another Markdown source ("other-article.md#part",
     /// "../pages/about.md") as the URL of that source's page, so links survive
-    /// slug changes and work in any Markdown previewer too. `nil` leaves the
-    /// link as written (the link check then reports it if it leads nowhere).
+    /// slug changes and work in any Markdown previewer too; a site-root link
+    /// with the site's base path. `nil` leaves the link as written (the link
+    /// check then reports it if it leads nowhere).
     func sourceLink(_ url: String, from source: String) -> String? {
-        guard !url.hasPrefix("/"), !url.hasPrefix("#"), !LinkChecker.hasScheme(url) else { return nil }
+        // Site-root links gain the base path of a site that lives below one.
+        if url.hasPrefix("/") {
+            let adjusted = siteURL(url)
+            return adjusted == url ? nil : adjusted
+        }
+        guard !url.hasPrefix("#"), !LinkChecker.hasScheme(url) else { return nil }
         var target = url
         var fragment = ""
         if let hash = target.firstIndex(of: "#") {
