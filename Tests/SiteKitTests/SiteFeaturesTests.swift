@@ -328,6 +328,19 @@ import Templates
         #expect(Slug.term("True Crime") == "true-crime")
     }
 
+    @Test func outputInsideContentIsRefused() throws {
+        let site = try TestSite([:])
+        defer { site.remove() }
+        let output = site.root.appending(path: "content/static/site")
+        do {
+            try TestSupport.builder().build(siteDirectory: site.root, output: output)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.description == "\(output.standardizedFileURL.path):1:1: error: the output folder is inside content/: choose a folder outside it, such as public/")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func linkResolution() {
         let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
         #expect(checker.resolve("https://other.org/x", from: "index.html") == nil)

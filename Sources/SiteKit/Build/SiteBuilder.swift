@@ -19,6 +19,12 @@ public struct SiteBuilder: Sendable {
         }
         let plan = try SitePlan(site: site, options: options, theme: theme)
         let target = output ?? siteDirectory.appending(path: "public")
+        let content = siteDirectory.appending(path: "content").standardizedFileURL.path
+        let targetPath = target.standardizedFileURL.path
+        if targetPath == content || targetPath.hasPrefix(content + "/") {
+            // The next build would read its own output back as content.
+            throw BuildFailure([SiteError(file: targetPath, message: "the output folder is inside content/: choose a folder outside it, such as public/")])
+        }
         let staging: StagingDirectory
         do { staging = try StagingDirectory(target: target) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
