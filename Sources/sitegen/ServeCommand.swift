@@ -82,8 +82,8 @@ struct PreviewBuilder: Sendable {
         do {
             let report = try SiteBuilder(theme: DefaultTheme(), options: options).build(siteDirectory: site, output: output)
             Diagnostics.say("\(reason): built \(report.pages) pages in \(Diagnostics.seconds(ContinuousClock.now - started)) s")
-            let settings = try? SiteLoader.load(siteDirectory: site).settings
-            return .success(PreviewState.basePath(of: settings?.baseURL ?? "/"))
+            // site.yaml alone: the build itself does not report where the site lives.
+            return .success((try? SiteLoader.loadSettings(siteDirectory: site))?.basePath ?? "/")
         } catch {
             _ = Diagnostics.report(error) { "\(reason): build failed with \(Diagnostics.errors($0)); still serving the last good build" }
             return .failure(error)
@@ -109,14 +109,6 @@ actor PreviewState {
         case .failure(let failure):
             lastErrors = failure
         }
-    }
-
-    /// The path part of a base URL.
-    static func basePath(of baseURL: String) -> String {
-        guard let scheme = baseURL.range(of: "://"),
-              let slash = baseURL[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
-        let path = String(baseURL[slash...])
-        return path.hasSuffix("/") ? path : path + "/"
     }
 }
 

@@ -15,7 +15,7 @@ public struct SiteBuilder: Sendable {
     public func build(siteDirectory: URL, output: URL? = nil) throws(BuildFailure) -> BuildReport {
         var site = try SiteLoader.load(siteDirectory: siteDirectory)
         if let origin = options.previewOrigin {
-            site.settings.baseURL = origin + SitePlan.basePath(of: site.settings.baseURL)
+            site.settings.baseURL = origin + site.settings.basePath
         }
         let plan = try SitePlan(site: site, options: options, theme: theme)
         let target = output ?? siteDirectory.appending(path: "public")

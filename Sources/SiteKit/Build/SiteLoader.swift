@@ -7,29 +7,27 @@ import Darwin
 
 /// The load phase: reads `content/` into a ``Site``, collecting every problem.
 public enum SiteLoader {
+    /// Reads and checks `content/site.yaml` alone.
+    public static func loadSettings(siteDirectory: URL) throws(BuildFailure) -> SiteSettings {
+        let settingsPath = "content/site.yaml"
+        let settingsURL = siteDirectory.appending(path: "content/site.yaml")
+        guard FileManager.default.fileExists(atPath: settingsURL.path) else {
+            // The usual cause: sitegen run outside the site's folder.
+            let folder = siteDirectory.standardizedFileURL.path
+            throw BuildFailure([SiteError(file: settingsPath, message: "no site here: \(folder) has no content/site.yaml; run sitegen in the site's folder, pass --site DIR, or create content/site.yaml with `title:` and `base_url:`")])
+        }
+        let text: String
+        do { text = try readText(settingsURL, shownAs: settingsPath) } catch { throw BuildFailure([error]) }
+        return try SiteSettings.parse(text, file: settingsPath)
+    }
+
     /// Loads the site in `siteDirectory` (the folder holding `content/`).
     public static func load(siteDirectory: URL) throws(BuildFailure) -> Site {
         let content = siteDirectory.appending(path: "content")
         var errors: [SiteError] = []
 
         var settings: SiteSettings?
-        let settingsPath = "content/site.yaml"
-        let settingsURL = content.appending(path: "site.yaml")
-        if !FileManager.default.fileExists(atPath: settingsURL.path) {
-            // The usual cause: sitegen run outside the site's folder.
-            let folder = siteDirectory.standardizedFileURL.path
-            throw BuildFailure([SiteError(file: settingsPath, message: "no site here: \(folder) has no content/site.yaml; run sitegen in the site's folder, pass --site DIR, or create content/site.yaml with `title:` and `base_url:`")])
-        }
-        do {
-            let text = try readText(content.appending(path: "site.yaml"), shownAs: settingsPath)
-            settings = try SiteSettings.parse(text, file: settingsPath)
-        } catch let failure as BuildFailure {
-            errors += failure.errors
-        } catch let error as SiteError {
-            errors.append(error)
-        } catch {
-            errors.append(SiteError(file: settingsPath, message: "\(error)"))
-        }
+        do { settings = try loadSettings(siteDirectory: siteDirectory) } catch { errors += error.errors }
 
         let articles = loadAll(in: content, folder: "articles", extension: "md", errors: &errors) { text, path, slug in
             try Article.parse(text, file: path, fileSlug: slug)

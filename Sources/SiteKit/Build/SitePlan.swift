@@ -30,7 +30,7 @@ struct SitePlan: Sendable {
         pages = site.pages.filter { Publication.isPublished($0, options: options) }
         skippedArticles = site.articles.count - articles.count
         stylesheetPath = "style.\(ContentHash.hex(of: theme.stylesheet)).css"
-        basePath = Self.basePath(of: site.settings.baseURL)
+        basePath = site.settings.basePath
         writesRobots = !site.staticFiles.contains("robots.txt")
         var sourcePaths: [String: String] = [:]
         for article in articles { sourcePaths[article.sourcePath] = article.path }
@@ -173,14 +173,5 @@ struct SitePlan: Sendable {
         let path = String(alias.drop(while: { $0 == "/" }))
         if path.hasSuffix(".html") || path.hasSuffix(".htm") { return path }
         return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path + "/index.html"
-    }
-
-    /// The path part of the base URL: "https://x.org/blog/" -> "/blog/".
-    static func basePath(of baseURL: String) -> String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let rest = baseURL[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        let path = String(rest[slash...])
-        return path.hasSuffix("/") ? path : path + "/"
     }
 }

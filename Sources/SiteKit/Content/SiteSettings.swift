@@ -1,3 +1,5 @@
+import Foundation
+
 /// The site-wide settings from `content/site.yaml`.
 public struct SiteSettings: Sendable, Equatable {
     /// The site's name, shown in the header and page titles.
@@ -24,6 +26,15 @@ public struct SiteSettings: Sendable, Equatable {
         self.author = author
         self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize
+    }
+
+    /// The path part of `baseURL`, where the site lives on its host: "/" or "/blog/".
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = String(rest[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     static let keys = ["title", "base_url", "language", "description", "author", "raw_html", "page_size"]
