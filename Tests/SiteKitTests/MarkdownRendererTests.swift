@@ -117,6 +117,33 @@ import Testing
         #expect(again.headings == [Heading(level: 2, id: "ratings", text: "Ratings")])
     }
 
+    /// Regression: the heading rewrite freed each heading while the inline HTML
+    /// nodes it moved still pointed into the heading's text buffer, so pages
+    /// published garbage bytes and lost the rest of the body.
+    @Test func headingsHoldingInlineHTMLKeepTheirTextAndTheBody() throws {
+        let markdown = """
+        ## <a name="install"></a>Installing the tool
+
+        First paragraph after the heading.
+
+        ## <span class="new">New</span> in version <b>2</b>
+
+        ### Third <em>heading</em> here
+
+        The last paragraph, which must survive.
+        """
+        let rendered = try MarkdownRenderer.render(markdown, options: MarkdownOptions(allowRawHTML: true))
+        #expect(rendered.headings.map(\.id) == ["installing-the-tool", "new-in-version-2", "third-heading-here"])
+        #expect(rendered.html == """
+        <h2 id="installing-the-tool"><a name="install"></a>Installing the tool <a class="heading-anchor" href="#installing-the-tool" aria-label="Link to section: Installing the tool">#</a></h2>
+        <p>First paragraph after the heading.</p>
+        <h2 id="new-in-version-2"><span class="new">New</span> in version <b>2</b> <a class="heading-anchor" href="#new-in-version-2" aria-label="Link to section: New in version 2">#</a></h2>
+        <h3 id="third-heading-here">Third <em>heading</em> here <a class="heading-anchor" href="#third-heading-here" aria-label="Link to section: Third heading here">#</a></h3>
+        <p>The last paragraph, which must survive.</p>
+
+        """)
+    }
+
     @Test func headingsNeverTakeFootnoteIDs() throws {
         let rendered = try MarkdownRenderer.render("## FN 1\n\n## Fnref 1\n\nText.[^1]\n\n[^1]: Note.\n")
         #expect(rendered.headings.map(\.id) == ["section-fn-1", "section-fnref-1"])

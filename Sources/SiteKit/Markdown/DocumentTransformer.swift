@@ -11,6 +11,11 @@ struct DocumentTransformer {
     private(set) var headings: [Heading] = []
     private(set) var firstParagraph: String?
     private(set) var wordCount = 0
+    /// Nodes taken out of the tree. They are freed only after rendering: inline
+    /// nodes moved out of a heading (raw HTML among them) point into the
+    /// heading's own text buffer, so freeing the heading first makes the
+    /// renderer read freed memory.
+    private(set) var detachedNodes: [OpaquePointer] = []
     private var ids: HeadingIDs
 
     init(reservedIDs: Set<String>) {
@@ -83,20 +88,19 @@ struct DocumentTransformer {
         }
         cmark_node_append_child(custom, Self.inline(
             " <a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-label=\"\(label)\">#</a></h\(level)>"))
-        cmark_node_free(node)
     }
 
     /// Puts a custom block with the given enter/exit HTML where `node` was and
-    /// unlinks `node` (which the caller frees, or `replace` frees when it has no
-    /// children to move).
+    /// unlinks `node`, keeping it in `detachedNodes` for the caller to free
+    /// after rendering.
     @discardableResult
-    private func replace(_ node: OpaquePointer, with enter: String, exit: String) -> OpaquePointer {
+    private mutating func replace(_ node: OpaquePointer, with enter: String, exit: String) -> OpaquePointer {
         guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { fatalError("cmark_node_new: out of memory") }
         cmark_node_set_on_enter(custom, enter)
         cmark_node_set_on_exit(custom, exit)
         cmark_node_insert_before(node, custom)
         cmark_node_unlink(node)
-        if cmark_node_get_type(node) != CMARK_NODE_HEADING { cmark_node_free(node) }
+        detachedNodes.append(node)
         return custom
     }
 

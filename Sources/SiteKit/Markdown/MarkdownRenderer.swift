@@ -112,12 +112,14 @@ public enum MarkdownRenderer {
             return .success(ParsedDocument(parser: parser, document: document))
         }
         let (parser, document) = try parsed.get().pointers
+        var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
+        // Declared before the rewrite and run after rendering: the nodes the
+        // rewrite took out may own text that nodes still in the tree point into.
         defer {
+            for node in transformer.detachedNodes { cmark_node_free(node) }
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
-
-        var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
         transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed)
 
         // The extension list belongs to the parser: render before freeing it.
