@@ -106,6 +106,7 @@ public enum SiteLoader {
     }
 
     /// Regular files below `directory`, as sorted relative paths; none when it is missing.
+    /// Editors' backup and lock files (`EditorArtifacts`) are left out.
     /// Symbolic links are left out, like anything else that is not a regular file.
     static func listFiles(in directory: URL) -> [String] {
         var files: [String] = []
@@ -136,6 +137,8 @@ public enum SiteLoader {
                 }
             }
             if type == Int32(DT_REG) {
+                // An editor's backup or lock file beside an article is not content.
+                if EditorArtifacts.contains(Substring(name)) { continue }
                 files.append(prefix + name)
             } else if type == Int32(DT_DIR) {
                 collectFiles(in: path + "/" + name, prefix: prefix + name + "/", into: &files)
