@@ -10,6 +10,9 @@ struct PageRenderer: Sendable {
         var text: String
         /// The source file, or a description of the generated page.
         var source: String
+        /// The links written in the source's Markdown, with their lines in the
+        /// source file, for the link check to point at.
+        var markdownLinks: [MarkdownLink] = []
         var isHTML: Bool { path.hasSuffix(".html") }
     }
 
@@ -130,7 +133,8 @@ struct PageRenderer: Sendable {
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
-                                source: article.sourcePath))
+                                source: article.sourcePath,
+                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine)))
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -145,7 +149,17 @@ struct PageRenderer: Sendable {
         let model = StandalonePageModel(
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),
             body: HTML(unsafeRaw: rendered.html), updated: page.updated)
-        return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath)
+        return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath,
+                      markdownLinks: Self.inFile(rendered.links, bodyFirstLine: page.bodyFirstLine))
+    }
+
+    /// Links with lines counted in the whole file (front matter included).
+    static func inFile(_ links: [MarkdownLink], bodyFirstLine: Int) -> [MarkdownLink] {
+        links.map { link in
+            var moved = link
+            moved.line += bodyFirstLine - 1
+            return moved
+        }
     }
 
     /// Every generated file that is not an article or a standalone page: lists,

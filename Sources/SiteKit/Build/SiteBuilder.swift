@@ -43,11 +43,11 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(plan: plan, theme: theme)
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page), BuildFailure> in
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink]), BuildFailure> in
             do throws(BuildFailure) {
                 let (summary, output) = try renderer.renderArticle(article)
                 let links = try Self.write(output, to: staging)
-                return .success((summary, links!))
+                return .success((summary, links!, output.markdownLinks))
             } catch {
                 return .failure(error)
             }
@@ -55,15 +55,25 @@ public struct SiteBuilder: Sendable {
         var errors: [SiteError] = []
         var summaries: [ArticleSummary] = []
         var pages: [LinkChecker.Page] = []
+        var markdownLinks: [String: [MarkdownLink]] = [:]
         for result in articleResults {
             switch result {
-            case .success(let (summary, links)): summaries.append(summary); pages.append(links)
+            case .success(let (summary, links, written)):
+                summaries.append(summary)
+                pages.append(links)
+                if !written.isEmpty { markdownLinks[links.source] = written }
             case .failure(let failure): errors += failure.errors
             }
         }
         var outputs: [PageRenderer.Output] = []
         for page in plan.pages {
-            do { outputs.append(try renderer.renderStandalone(page)) } catch { errors += error.errors }
+            do {
+                let output = try renderer.renderStandalone(page)
+                outputs.append(output)
+                if !output.markdownLinks.isEmpty { markdownLinks[output.source] = output.markdownLinks }
+            } catch {
+                errors += error.errors
+            }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
         outputs += renderer.renderGenerated(summaries: summaries)
@@ -91,7 +101,7 @@ public struct SiteBuilder: Sendable {
         guard errors.isEmpty else { throw BuildFailure(errors) }
 
         let files = Set(outputs.map(\.path) + plan.site.staticFiles)
-        errors = checkLinks(pages, files: files, plan: plan, siteDirectory: siteDirectory)
+        errors = checkLinks(pages, files: files, plan: plan, markdownLinks: markdownLinks)
         guard errors.isEmpty else { throw BuildFailure(errors) }
         return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
                            skippedArticles: plan.skippedArticles)
@@ -103,35 +113,27 @@ public struct SiteBuilder: Sendable {
         return output.isHTML ? LinkChecker.scan(output.text, path: output.path, source: output.source) : nil
     }
 
-    /// Broken internal links as errors at the line of the source that holds them.
+    /// Broken internal links as errors at the place in the source where they
+    /// were written (recorded from the Markdown tree); links no source wrote
+    /// come from templates.
     private func checkLinks(_ pages: [LinkChecker.Page], files: Set<String>, plan: SitePlan,
-                            siteDirectory: URL) -> [SiteError] {
+                            markdownLinks: [String: [MarkdownLink]]) -> [SiteError] {
         let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
-        var sources: [String: String] = [:]
         return checker.check(pages, files: files).map { broken in
-            // Only .md sources can be pointed into; generated pages are named as such.
-            guard broken.source.hasSuffix(".md") else {
+            guard let written = Self.record(of: broken.link, in: markdownLinks[broken.source] ?? []) else {
                 return SiteError(file: "templates", message: "\(broken.source) (/\(broken.page)) links to '\(broken.link)', but \(broken.reason): fix the template or the content it links to")
             }
-            if sources[broken.source] == nil {
-                sources[broken.source] = (try? SiteLoader.readText(siteDirectory.appending(path: broken.source),
-                                                                  shownAs: broken.source)) ?? ""
-            }
-            let position = Self.position(of: broken.link, in: sources[broken.source] ?? "")
-            return SiteError(file: broken.source, line: position.line, column: position.column,
-                             message: "broken link '\(broken.link)': \(broken.reason); fix the link or add the page it points to")
+            return SiteError(file: broken.source, line: written.line, column: written.column,
+                             message: "broken \(written.isImage ? "image" : "link") '\(broken.link)': \(broken.reason); fix the \(written.isImage ? "image path" : "link") or add the \(written.isImage ? "file" : "page") it points to")
         }
     }
 
-    /// Where `link` is first written in `text` (line 1, column 1 when it was
-    /// generated rather than written).
-    static func position(of link: String, in text: String) -> SourcePosition {
-        guard let range = text.range(of: link) ?? text.range(of: HTMLEscaping.escape(link)) else {
-            return SourcePosition(line: 1, column: 1)
-        }
-        let before = text[..<range.lowerBound]
-        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-        let column = before.reversed().prefix(while: { $0 != "\n" }).count + 1
-        return SourcePosition(line: line, column: column)
+    /// The recorded Markdown link that wrote `link` into the page. cmark
+    /// percent-encodes URLs as it writes them (`é` becomes `%C3%A9`), so both
+    /// sides are compared decoded.
+    static func record(of link: String, in written: [MarkdownLink]) -> MarkdownLink? {
+        if let exact = written.first(where: { $0.url == link }) { return exact }
+        let decoded = link.removingPercentEncoding ?? link
+        return written.first { ($0.url.removingPercentEncoding ?? $0.url) == decoded }
     }
 }

@@ -11,6 +11,8 @@ struct DocumentTransformer {
     private(set) var headings: [Heading] = []
     private(set) var firstParagraph: String?
     private(set) var wordCount = 0
+    /// Links and images with their positions (columns in bytes, as cmark counts).
+    private(set) var links: [MarkdownLink] = []
     /// Nodes taken out of the tree. They are freed only after rendering: inline
     /// nodes moved out of a heading (raw HTML among them) point into the
     /// heading's own text buffer, so freeing the heading first makes the
@@ -36,9 +38,14 @@ struct DocumentTransformer {
                 case CMARK_NODE_HEADING:
                     headingNodes.append(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    if let url = cmark_node_get_url(node), let rewritten = rewriteLink(String(cString: url)) {
+                    var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if let rewritten = rewriteLink(url) {
                         cmark_node_set_url(node, rewritten)
+                        url = rewritten
                     }
+                    links.append(MarkdownLink(url: url, line: Int(cmark_node_get_start_line(node)),
+                                              column: Int(cmark_node_get_start_column(node)),
+                                              isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE))
                 case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
                     firstParagraph = Self.plainText(of: node)
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:

@@ -39,10 +39,32 @@ public struct EmbedBlock: Sendable, Equatable {
     public var line: Int
 }
 
+/// A link or image of a Markdown document, recorded from the cmark tree where
+/// it was written, so a broken one is reported at its place without searching
+/// the text for it (and text inside code is never taken for a link).
+public struct MarkdownLink: Sendable, Equatable {
+    /// The URL as the page writes it (after rewriting links to Markdown sources).
+    public var url: String
+    /// 1-based line in the Markdown text.
+    public var line: Int
+    /// 1-based column in the Markdown text, counted in Unicode scalars.
+    public var column: Int
+    public var isImage: Bool
+
+    public init(url: String, line: Int, column: Int, isImage: Bool = false) {
+        self.url = url
+        self.line = line
+        self.column = column
+        self.isImage = isImage
+    }
+}
+
 /// The HTML of a Markdown document and what the site needs to know about it.
 public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     public var headings: [Heading]
+    /// Every link and image, in document order.
+    public var links: [MarkdownLink] = []
     /// The plain text of the first paragraph, for summaries.
     public var firstParagraph: String?
     /// Words of prose (code blocks excluded).
@@ -132,7 +154,27 @@ public enum MarkdownRenderer {
         }
         return RenderedMarkdown(
             html: labelTaskCheckboxes(html), headings: transformer.headings,
+            links: scalarColumns(transformer.links, in: markdown),
             firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
+    }
+
+    /// `links` with cmark's byte columns turned into Unicode scalar columns of
+    /// `markdown`, as every error position is counted.
+    static func scalarColumns(_ links: [MarkdownLink], in markdown: String) -> [MarkdownLink] {
+        guard !links.isEmpty else { return links }
+        var lineStarts: [String.UTF8View.Index] = [markdown.utf8.startIndex]
+        for index in markdown.utf8.indices where markdown.utf8[index] == UInt8(ascii: "\n") {
+            lineStarts.append(markdown.utf8.index(after: index))
+        }
+        return links.map { link in
+            guard link.line >= 1, link.line <= lineStarts.count else { return link }
+            let start = lineStarts[link.line - 1]
+            let byteOffset = link.column - 1
+            guard let end = markdown.utf8.index(start, offsetBy: byteOffset, limitedBy: markdown.utf8.endIndex) else { return link }
+            var adjusted = link
+            adjusted.column = markdown.unicodeScalars[start..<end].count + 1
+            return adjusted
+        }
     }
 
     /// A parser and the document it produced; the parser owns the extension list
