@@ -140,6 +140,7 @@ enum Stylesheet {
     .chart .axis-break { fill: none; stroke: var(--chart-axis); stroke-width: 1.5; }
     .chart .break-guide { stroke: var(--chart-axis); stroke-width: 1; stroke-dasharray: 2 3; opacity: 0.7; }
     .chart .leader { fill: none; stroke: var(--series); stroke-width: 1; }
+    .chart .key { stroke: var(--series); stroke-width: 4; stroke-linecap: round; }
     .chart .rank-line .marker { stroke-width: 1; }
     .chart .series-1 { --series: var(--chart-line-1); } .chart .series-2 { --series: var(--chart-line-2); }
     .chart .series-3 { --series: var(--chart-line-3); } .chart .series-4 { --series: var(--chart-line-4); }

@@ -34,8 +34,9 @@ public struct ComparisonChart: Sendable {
     }
 
     static let top = 24.0, bottom = 44.0
-    /// Space between the plot and the end labels.
-    static let labelGap = 10.0
+    /// Space between the plot and the end labels in the margin, where a
+    /// short key in the series' colour (from 9 to 17) ties each label to its line.
+    static let labelGap = 22.0
 
     /// A plotted week: the show's week, its week number since debut and the point.
     struct Point {
@@ -165,9 +166,13 @@ public struct ComparisonChart: Sendable {
         }
         let endLabels = placeEndLabels(ends, lines: lines, frame: frame).map { label -> HTML in
             let end = label.end
-            let leader: HTML = label.leader
-                ? "<polyline class=\"leader\" points=\"\(ChartSVG.number(end.x + 6)),\(ChartSVG.number(end.y)) \(ChartSVG.number(label.x - 3)),\(ChartSVG.number(label.y))\"/>"
+            let keyStart = frame.plotRight + 9
+            var leader: HTML = label.leader
+                ? "<polyline class=\"leader\" points=\"\(ChartSVG.number(end.x + 6)),\(ChartSVG.number(end.y)) \(ChartSVG.number(keyStart)),\(ChartSVG.number(label.y))\"/>"
                 : .empty
+            if label.inMargin {
+                leader.append(ChartSVG.line(x1: keyStart, y1: label.y, x2: keyStart + 8, y2: label.y, className: "key"))
+            }
             let lines = frame.labels[label.index]
             let first = label.y + 4 - Double(lines.count - 1) * Self.lineHeight / 2
             let texts = lines.enumerated().map { number, line in
@@ -209,6 +214,8 @@ public struct ComparisonChart: Sendable {
         var end: Point
         var x: Double, y: Double
         var leader: Bool
+        /// In the right margin, with a key in the series' colour.
+        var inMargin: Bool
     }
 
     /// Direct labels at the ends of the lines. A line that ends before the
@@ -236,7 +243,7 @@ public struct ComparisonChart: Sendable {
             } : nil
             if let (x, y) = spot {
                 inside.append(box(x, y))
-                placed.append(EndLabel(index: end.index, end: end.point, x: x, y: y, leader: false))
+                placed.append(EndLabel(index: end.index, end: end.point, x: x, y: y, leader: false, inMargin: false))
             } else {
                 margin.append(end)
             }
@@ -247,7 +254,7 @@ public struct ComparisonChart: Sendable {
         for (end, y) in zip(margin, ys) {
             let x = frame.plotRight + Self.labelGap
             let moved = abs(y - end.point.y) > 1 || end.point.x < frame.plotRight - 1
-            placed.append(EndLabel(index: end.index, end: end.point, x: x, y: y, leader: moved))
+            placed.append(EndLabel(index: end.index, end: end.point, x: x, y: y, leader: moved, inMargin: true))
         }
         return placed.sorted { $0.index < $1.index }
     }

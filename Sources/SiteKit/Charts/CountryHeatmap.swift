@@ -78,7 +78,7 @@ public struct CountryHeatmap: Sendable {
     public func render(id: String) -> HTML {
         let rows = rows()
         let drawings = ChartLayout.all.map { layout in
-            (layout, svg(id: ChartSVG.id(id, layout), rows: rows, layout: layout), String?.none)
+            (layout, svg(id: ChartSVG.id(id, layout), rows: rows, layout: layout), note(layout))
         }
         return ChartFigure.chart(kind: "heatmap", caption: caption, svg: ChartSVG.layouts(drawings), table: table(rows))
     }
@@ -87,8 +87,21 @@ public struct CountryHeatmap: Sendable {
     /// layout shows the latest weeks that fit.
     static let minimumCell = 24.0
 
+    /// The weeks drawn at a layout: the latest that fit.
+    func shownWeeks(_ layout: ChartLayout) -> [CalendarDate] {
+        Array(weeks.suffix(Int((layout.width - Self.gridLeft - Self.right) / Self.minimumCell)))
+    }
+
+    /// Under the heatmap, when it leaves weeks out: which weeks it shows.
+    func note(_ layout: ChartLayout) -> String? {
+        let shown = shownWeeks(layout), all = weeks.count
+        guard shown.count < all, let first = shown.first else { return nil }
+        return "Showing the latest \(shown.count) weeks, from the week ending \(DateFormatting.medium(first)); "
+            + "all \(all) are under \u{201C}Show the numbers\u{201D}."
+    }
+
     func svg(id: String, rows: [Row], layout: ChartLayout = .wide) -> HTML {
-        let weeks = Array(weeks.suffix(Int((layout.width - Self.gridLeft - Self.right) / Self.minimumCell)))
+        let weeks = shownWeeks(layout)
         let cellWidth = min((layout.width - Self.gridLeft - Self.right) / Double(max(weeks.count, 1)), 56)
         let gridWidth = cellWidth * Double(weeks.count)
         let height = Self.top + Double(rows.count) * Self.cellHeight + Self.legendHeight
