@@ -171,19 +171,34 @@ public struct WeeklyColumnChart: Sendable {
     /// Each axis break: a gap in the baseline marked with a double slash, a
     /// dashed guide up to its label, and the label "Back <date>" in the top
     /// band, spread so labels keep clear of each other and of `obstacle`
-    /// (the axis title).
+    /// (the axis title). When the band is too narrow for every label, they
+    /// lose the "Back", then the earliest lose their label (their re-entry
+    /// week still starts a run on the date axis).
     func breaks(_ frame: Frame, after obstacle: LabelBox) -> HTML {
         let breaks = frame.axis.breaks
         guard !breaks.isEmpty else { return .empty }
-        let texts = breaks.map { "Back \(DateFormatting.medium($0.reentry))" }
-        let widths = texts.map { ChartLayout.box($0, x: 0, y: 0, className: "annotation").width }
-        let centres = LabelPlacement.spread(zip(breaks, widths).map { $0.x + 4 + $1 / 2 }, sizes: widths, padding: 8,
-                                            minimum: obstacle.right + 4, maximum: frame.layout.width)
+        let padding = 8.0, minimum = obstacle.right + 4, maximum = frame.layout.width
+        func widths(_ texts: [String]) -> [Double] {
+            texts.map { ChartLayout.box($0, x: 0, y: 0, className: "annotation").width }
+        }
+        func fits(_ texts: ArraySlice<String>) -> Bool {
+            widths(Array(texts)).reduce(0) { $0 + $1 + padding } <= maximum - minimum
+        }
+        var texts = breaks.map { "Back \(DateFormatting.medium($0.reentry))" }
+        if !fits(texts[...]) { texts = breaks.map { DateFormatting.medium($0.reentry) } }
+        var first = 0
+        while first < texts.count && !fits(texts[first...]) { first += 1 }
+        let labelled = Array(breaks[first...]), labels = Array(texts[first...])
+        let sizes = widths(labels)
+        let centres = LabelPlacement.spread(zip(labelled, sizes).map { $0.x + 4 + $1 / 2 }, sizes: sizes, padding: padding,
+                                            minimum: minimum, maximum: maximum)
         var parts: [HTML] = []
-        for ((mark, text), (width, centre)) in zip(zip(breaks, texts), zip(widths, centres)) {
+        for mark in breaks {
             let x = mark.x, y = frame.baseline
             parts.append("<path class=\"axis-break\" d=\"M\(ChartSVG.number(x - 6)),\(ChartSVG.number(y + 6)) L\(ChartSVG.number(x - 2)),\(ChartSVG.number(y - 6)) M\(ChartSVG.number(x + 2)),\(ChartSVG.number(y + 6)) L\(ChartSVG.number(x + 6)),\(ChartSVG.number(y - 6))\"/>\n")
             parts.append(ChartSVG.line(x1: x, y1: 19, x2: x, y2: y - 8, className: "break-guide"))
+        }
+        for (text, (width, centre)) in zip(labels, zip(sizes, centres)) {
             parts.append(ChartSVG.text(text, x: centre - width / 2, y: 14, className: "annotation"))
         }
         return "<g class=\"breaks\">\n\(parts)</g>\n"

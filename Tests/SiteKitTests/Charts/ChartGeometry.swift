@@ -67,6 +67,11 @@ extension ChartFixtures {
         weeks: run(from: "2022-05-29", count: 17) + run(from: "2022-10-02", count: 2, firstInTop10: 18)
             + run(from: "2025-11-23", count: 10, firstInTop10: 20))
 
+    /// Six one- or two-week returns, each after six weeks out: five breaks.
+    static let comebacks = Show(
+        sourcePath: "content/data/shows/comebacks.yaml", slug: "comebacks", title: "Comebacks",
+        weeks: (0..<6).flatMap { run(from: date("2023-01-01").adding(days: 7 * 8 * $0).description, count: 1 + $0 % 2) })
+
     /// Two years in the Top 10 without a break: more weeks than fit at 6 px a column.
     static let marathon = Show(
         sourcePath: "content/data/shows/marathon.yaml", slug: "marathon", title: "Marathon",

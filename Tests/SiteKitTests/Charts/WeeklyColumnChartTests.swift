@@ -71,6 +71,17 @@ import Testing
         }
     }
 
+    @Test func manyBreaksShortenTheirLabelsThenLabelTheLatest() {
+        let chart = WeeklyColumnChart(show: ChartFixtures.comebacks)
+        let dates = ["Feb 26, 2023", "Apr 23, 2023", "Jun 18, 2023", "Aug 13, 2023", "Oct 8, 2023"]
+        for (layout, labelled) in [(ChartLayout.wide, dates), (.narrow, Array(dates.suffix(3)))] {
+            let svg = Self.svg(chart, layout)
+            #expect(SVGProbe.elements("path", in: svg).filter { $0["class"] == "axis-break" }.count == 5, "every break is marked")
+            let annotations = ChartGeometry.texts(svg).filter { $0.attributes["class"] == "annotation" }.map(\.text)
+            #expect(annotations == labelled, "\(layout.name)")
+        }
+    }
+
     @Test func gapsOfFourWeeksOrLessAreNoBreak() {
         #expect(WeekAxis.segments([ChartFixtures.date("2022-01-02"), ChartFixtures.date("2022-02-06")]).count == 1,
                 "4 weeks out")
@@ -123,7 +134,7 @@ import Testing
 
     @Test func labelsNeverCollideAndStayInside() {
         for show in [ChartFixtures.partnerTrack, ChartFixtures.lincolnLawyer, ChartFixtures.longReturn,
-                     ChartFixtures.marathon, ChartFixtures.awkward] {
+                     ChartFixtures.marathon, ChartFixtures.awkward, ChartFixtures.comebacks] {
             for metric in [ViewingMetric.hours, .rank] {
                 for layout in ChartLayout.all {
                     let svg = Self.svg(WeeklyColumnChart(show: show, metric: metric), layout)
