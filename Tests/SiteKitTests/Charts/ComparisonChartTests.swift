@@ -68,7 +68,12 @@ import Testing
     @Test func endLabelsNeverCollideNorTouchOtherLines() {
         let crowded = ComparisonChart(shows: [ChartFixtures.partnerTrack, ChartFixtures.lincolnLawyer, ChartFixtures.awkward,
                                               ChartFixtures.marathon, ChartFixtures.longReturn])
-        for chart in [Self.chart, crowded] {
+        // Seven long titles ending at the same value: two-line labels all in the margin.
+        let seven = ComparisonChart(shows: (1...7).map { number in
+            Show(sourcePath: "s\(number).yaml", slug: "s\(number)", title: "A Rather Long Series Title Number \(number)",
+                 weeks: ChartFixtures.run(from: "2023-01-01", count: 12))
+        })
+        for chart in [Self.chart, crowded, seven] {
             for layout in ChartLayout.all {
                 let svg = chart.svg(id: "chart-1", layout: layout).rendered
                 #expect(ChartGeometry.labelProblems(svg) == [], "\(layout.name)")
