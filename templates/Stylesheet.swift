@@ -112,9 +112,20 @@ enum Stylesheet {
     .toc .toc-level-2 { margin-left: 1rem; list-style: circle; }
     .toc .toc-level-3 { margin-left: 2rem; list-style: square; }
     .performance { margin-top: 2.5rem; border-top: 1px solid var(--border); }
-    .embed { margin: 1.75rem 0; font-family: var(--font); }
+    /* Each chart is drawn wide (640 px) and narrow (350 px); the figure's own width picks one.
+       An SVG is never wider than its viewBox, so chart text renders at its set size. */
+    .embed { margin: 1.75rem 0; font-family: var(--font); container-type: inline-size; }
     .embed figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
-    .chart { display: block; width: 100%; height: auto; overflow: visible; }
+    .chart { display: block; max-width: 100%; height: auto; }
+    .chart-layout-narrow { display: none; }
+    @container (max-width: 639.98px) {
+      .chart-layout-wide { display: none; }
+      .chart-layout-narrow { display: block; }
+    }
+    .chart-summary { margin: 0 0 0.75rem; font-size: 0.95rem; line-height: 1.45; }
+    .chart-note { margin: 0.35rem 0 0; font-size: 0.85rem; color: var(--muted); }
+    /* Tables keep their columns and scroll inside their figure; the page itself never scrolls sideways. */
+    .embed-table, details.chart-data { overflow-x: auto; position: relative; }
     .chart text { fill: var(--chart-text); font: 12px var(--font); }
     .chart .axis line, .chart .axis path { stroke: var(--chart-axis); }
     .chart .grid line { stroke: var(--chart-grid); }
@@ -125,14 +136,19 @@ enum Stylesheet {
     .chart .axis-title { fill: var(--muted); font-size: 11px; }
     .chart .baseline { stroke: var(--chart-axis); stroke-width: 1.5; }
     .chart .bar-label { font-size: 11px; font-weight: 700; }
-    .chart .bar-label.small, .chart .heat-label.small { font-size: 9px; }
+    .chart .annotation { font-size: 11px; fill: var(--muted); }
+    .chart .axis-break { fill: none; stroke: var(--chart-axis); stroke-width: 1.5; }
+    .chart .break-guide { stroke: var(--chart-axis); stroke-width: 1; stroke-dasharray: 2 3; opacity: 0.7; }
+    .chart .leader { fill: none; stroke: var(--series); stroke-width: 1; }
+    .chart .key { stroke: var(--series); stroke-width: 4; stroke-linecap: round; }
+    .chart .rank-line .marker { stroke-width: 1; }
     .chart .series-1 { --series: var(--chart-line-1); } .chart .series-2 { --series: var(--chart-line-2); }
     .chart .series-3 { --series: var(--chart-line-3); } .chart .series-4 { --series: var(--chart-line-4); }
     .chart .series-5 { --series: var(--chart-line-5); } .chart .series-6 { --series: var(--chart-line-6); }
     .chart .series-7 { --series: var(--chart-line-7); }
     .chart .line { fill: none; stroke: var(--series); stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
     .chart .marker { fill: var(--series); stroke: var(--bg); stroke-width: 1.5; }
-    .chart .end-label text { font-weight: 700; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
+    .chart .end-label-text { font-weight: 700; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
     .chart .heat-row { fill: var(--heat-0); }
     .chart .heat-cell { fill: var(--heat-1); }
     .chart .heat-label { font-size: 11px; font-weight: 700; }
@@ -159,9 +175,6 @@ enum Stylesheet {
       body { font-size: 1rem; }
       .prose { font-size: 1.05rem; }
       main.wrap { padding-top: 1.25rem; }
-      /* Charts keep a readable text size and scroll sideways instead of shrinking. */
-      .embed { overflow-x: auto; }
-      .embed .chart { min-width: 34rem; }
       table.data-table { font-size: 0.875rem; }
       table.data-table th, table.data-table td { padding: 0.35rem 0.4rem; }
       table.data-table th[scope="row"] { white-space: normal; }

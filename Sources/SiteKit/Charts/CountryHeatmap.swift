@@ -24,7 +24,7 @@ public struct CountryHeatmap: Sendable {
     }
 
     static let width = 640.0
-    static let gridLeft = 144.0, right = 4.0, top = 40.0, cellHeight = 22.0, legendHeight = 44.0
+    static let gridLeft = 144.0, right = 4.0, top = 40.0, cellHeight = 22.0, legendHeight = 64.0
 
     /// One country's row.
     struct Row: Equatable {
@@ -77,12 +77,32 @@ public struct CountryHeatmap: Sendable {
     /// The chart in its figure with its data table.
     public func render(id: String) -> HTML {
         let rows = rows()
-        return ChartFigure.chart(kind: "heatmap", caption: caption, svg: svg(id: id, rows: rows), table: table(rows))
+        let drawings = ChartLayout.all.map { layout in
+            (layout, svg(id: ChartSVG.id(id, layout), rows: rows, layout: layout), note(layout))
+        }
+        return ChartFigure.chart(kind: "heatmap", caption: caption, svg: ChartSVG.layouts(drawings), table: table(rows))
     }
 
-    func svg(id: String, rows: [Row]) -> HTML {
-        let weeks = weeks
-        let cellWidth = min((Self.width - Self.gridLeft - Self.right) / Double(max(weeks.count, 1)), 56)
+    /// Cells are never narrower than this, so a rank stays readable: a
+    /// layout shows the latest weeks that fit.
+    static let minimumCell = 24.0
+
+    /// The weeks drawn at a layout: the latest that fit.
+    func shownWeeks(_ layout: ChartLayout) -> [CalendarDate] {
+        Array(weeks.suffix(Int((layout.width - Self.gridLeft - Self.right) / Self.minimumCell)))
+    }
+
+    /// Under the heatmap, when it leaves weeks out: which weeks it shows.
+    func note(_ layout: ChartLayout) -> String? {
+        let shown = shownWeeks(layout), all = weeks.count
+        guard shown.count < all, let first = shown.first else { return nil }
+        return "Showing the latest \(shown.count) weeks, from the week ending \(DateFormatting.medium(first)); "
+            + "all \(all) are under \u{201C}Show the numbers\u{201D}."
+    }
+
+    func svg(id: String, rows: [Row], layout: ChartLayout = .wide) -> HTML {
+        let weeks = shownWeeks(layout)
+        let cellWidth = min((layout.width - Self.gridLeft - Self.right) / Double(max(weeks.count, 1)), 56)
         let gridWidth = cellWidth * Double(weeks.count)
         let height = Self.top + Double(rows.count) * Self.cellHeight + Self.legendHeight
         var labels: [HTML] = [ChartSVG.text("Week ending", x: 0, y: Self.top - 10, className: "axis-title")]
@@ -119,23 +139,24 @@ public struct CountryHeatmap: Sendable {
         \(labels)</g>
         <g class="heat">
         \(body)</g>
-        \(legend(y: Self.top + Double(rows.count) * Self.cellHeight + 14))
+        \(legend(y: Self.top + Double(rows.count) * Self.cellHeight + 14, swatch: layout.isNarrow ? 20 : 26))
         """
-        return ChartSVG.document(id: id, kind: "heatmap", width: Self.width, height: height,
+        return ChartSVG.document(id: id, kind: "heatmap", width: layout.width, height: height,
                                  title: caption, summary: summary(rows), content: content)
     }
 
     /// Swatches #1 … #10 and what a blank cell means.
-    func legend(y: Double) -> HTML {
+    func legend(y: Double, swatch: Double = 26) -> HTML {
         var parts: [HTML] = [ChartSVG.text("Rank", x: Self.gridLeft - 8, y: y + 14, anchor: "end", className: "muted-text")]
         for rank in 1...10 {
-            let x = Self.gridLeft + Double(rank - 1) * 26
-            parts.append("<rect class=\"heat-row\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\"/>")
-            parts.append("<rect class=\"heat-cell\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\" fill-opacity=\"\(NumberFormatting.decimal(Self.opacity(rank: rank), places: 2))\"/>\n")
-            parts.append(ChartSVG.text(String(rank), x: x + 12, y: y + 14, anchor: "middle",
+            let x = Self.gridLeft + Double(rank - 1) * swatch
+            parts.append("<rect class=\"heat-row\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"\(Int(swatch - 2))\" height=\"20\"/>")
+            parts.append("<rect class=\"heat-cell\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"\(Int(swatch - 2))\" height=\"20\" fill-opacity=\"\(NumberFormatting.decimal(Self.opacity(rank: rank), places: 2))\"/>\n")
+            parts.append(ChartSVG.text(String(rank), x: x + swatch / 2 - 1, y: y + 14, anchor: "middle",
                                        className: "heat-label \(Self.textClass(rank: rank))"))
         }
-        parts.append(ChartSVG.text("Blank: not in that country\u{2019}s Top 10", x: Self.gridLeft + 10 * 26 + 8, y: y + 14,
+        // On its own line: beside the swatches it would run out of the SVG.
+        parts.append(ChartSVG.text("Blank: not in that country\u{2019}s Top 10", x: swatch < 26 ? 0 : Self.gridLeft, y: y + 38,
                                    className: "muted-text"))
         return "<g class=\"legend\" aria-hidden=\"true\">\n\(parts)</g>\n"
     }

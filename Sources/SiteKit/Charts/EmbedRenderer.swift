@@ -110,9 +110,7 @@ struct EmbedRenderer {
         html.append(ViewingTable(show: show).render())
         if !compare.isEmpty {
             let others = Array(compare.prefix(ComparisonChart.maximumShows - 1))
-            html.append(ComparisonChart(shows: [show] + others, metric: .hours,
-                                        weekLimit: ComparisonChart.launchWindow(followed: show, others: others))
-                .render(id: nextID()))
+            html.append(ComparisonChart(shows: [show] + others, metric: .hours).render(id: nextID()))
         }
         return html
     }
