@@ -15,12 +15,12 @@ enum Layout {
         <link rel="canonical" href="\(context.canonicalURL)">
         <meta name="color-scheme" content="light dark">
         <link rel="stylesheet" href="\(context.stylesheetURL)">
-        \(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
+        \(context.customStylesheetURL.map { url -> HTML in "<link rel=\"stylesheet\" href=\"\(url)\">\n" })\(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
         <body class="\(bodyClass)">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
         <div class="wrap">
-        <a class="site-title" href="\(context.basePath)">\(context.site.title)</a>
+        <a class="site-title\(context.logoURL == nil ? "" : " has-logo")" href="\(context.basePath)">\(logo(context))\(context.site.title)</a>
         <nav aria-label="Main"><ul>\(context.navigation.map { navItem($0, context: context) })</ul></nav>
         </div>
         </header>
@@ -29,13 +29,27 @@ enum Layout {
         </main>
         <footer class="site-footer">
         <div class="wrap">
-        <p>\(context.site.title)\(context.site.description.isEmpty ? "" : " — \(context.site.description)")</p>
-        <p class="fine">Viewing figures: Netflix Top 10 (top10.netflix.com). Built with sitegen.</p>
+        \(footerText(context))
         </div>
         </footer>
         </body>
         </html>
 
+        """
+    }
+
+    /// The site's `logo:` before its title; the title names the link, so the image is decorative.
+    private static func logo(_ context: PageContext) -> HTML {
+        guard let url = context.logoURL else { return .empty }
+        return "<img class=\"site-logo\" src=\"\(url)\" alt=\"\">"
+    }
+
+    /// The site's `footer:` Markdown, or the site's name, description and sources.
+    private static func footerText(_ context: PageContext) -> HTML {
+        if let footer = context.footer { return "<div class=\"footer-text\">\(footer)</div>" }
+        return """
+        <p>\(context.site.title)\(context.site.description.isEmpty ? "" : " — \(context.site.description)")</p>
+        <p class="fine">Viewing figures: Netflix Top 10 (top10.netflix.com). Built with sitegen.</p>
         """
     }
 

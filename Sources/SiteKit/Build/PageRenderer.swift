@@ -3,6 +3,8 @@
 struct PageRenderer: Sendable {
     let plan: SitePlan
     let theme: any Theme
+    /// The site's `footer:` Markdown, rendered once.
+    var footer: HTML?
 
     /// A rendered file, its site path and what to blame for its links.
     struct Output: Sendable {
@@ -31,10 +33,29 @@ struct PageRenderer: Sendable {
                           Link(label: "Tags", url: base + "tags/")]
         navigation += plan.pages.map { Link(label: $0.title, url: base + $0.path) }
         let siteFeed = Link(label: "\(settings.title) (Atom)", url: base + "feed.xml")
-        return PageContext(site: settings, title: title, description: description, path: path,
-                           stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
-                           social: social, structuredData: structuredData,
-                           feeds: feeds.isEmpty ? [siteFeed] : feeds)
+        var context = PageContext(site: settings, title: title, description: description, path: path,
+                                  stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
+                                  social: social, structuredData: structuredData,
+                                  feeds: feeds.isEmpty ? [siteFeed] : feeds)
+        context.customStylesheetURL = plan.customStylesheetPath.map { base + $0 }
+        context.logoURL = settings.logo.map { base + $0 }
+        context.footer = footer
+        return context
+    }
+
+    /// The site's `footer:` as HTML: Markdown with the site's raw-HTML setting;
+    /// links to Markdown sources and site-root links resolved like an article's.
+    static func footer(_ plan: SitePlan, theme: any Theme) throws(BuildFailure) -> HTML? {
+        guard let footer = plan.site.settings.footer else { return nil }
+        let probe = PageRenderer(plan: plan, theme: theme)
+        do {
+            let rendered = try MarkdownRenderer.render(
+                footer, options: MarkdownOptions(allowRawHTML: plan.site.settings.allowRawHTML),
+                rewriteLink: { probe.sourceLink($0, from: "content/site.yaml") })
+            return HTML(unsafeRaw: rendered.html)
+        } catch {
+            throw BuildFailure([SiteError(file: "content/site.yaml", message: error.description)])
+        }
     }
 
     /// A URL from content as the page must write it: site-root paths

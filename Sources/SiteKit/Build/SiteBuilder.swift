@@ -40,7 +40,7 @@ public struct SiteBuilder: Sendable {
     /// Renders every page of the plan, writes it with the static files, and
     /// checks the links between them.
     private func write(_ plan: SitePlan, siteDirectory: URL, into staging: StagingDirectory) throws(BuildFailure) -> BuildReport {
-        let renderer = PageRenderer(plan: plan, theme: theme)
+        let renderer = PageRenderer(plan: plan, theme: theme, footer: try PageRenderer.footer(plan, theme: theme))
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
         let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page), BuildFailure> in
@@ -67,7 +67,10 @@ public struct SiteBuilder: Sendable {
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
         outputs += renderer.renderGenerated(summaries: summaries)
-        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: theme.stylesheet, source: "the stylesheet"))
+        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: plan.stylesheet, source: "the stylesheet"))
+        if let path = plan.customStylesheetPath, let css = plan.site.customStylesheet {
+            outputs.append(PageRenderer.Output(path: path, text: css, source: "content/static/custom.css"))
+        }
 
         let written = Parallel.map(outputs) { output -> Result<LinkChecker.Page?, BuildFailure> in
             do throws(BuildFailure) { return .success(try Self.write(output, to: staging)) } catch { return .failure(error) }

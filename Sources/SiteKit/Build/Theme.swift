@@ -35,6 +35,13 @@ public struct PageContext: Sendable {
     public var structuredData: String?
     /// Feeds that mirror this page (`<link rel="alternate">`).
     public var feeds: [Link]
+    /// `content/static/custom.css` as published (root-relative, hashed), to link
+    /// after `stylesheetURL` so its rules win.
+    public var customStylesheetURL: String?
+    /// The site's `logo:` (root-relative).
+    public var logoURL: String?
+    /// The site's `footer:` Markdown, rendered.
+    public var footer: HTML?
 
     /// The root-relative URL of a site path ("articles/x/" -> "/articles/x/").
     public func url(_ sitePath: String) -> String { basePath + sitePath }

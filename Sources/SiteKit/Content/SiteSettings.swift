@@ -16,6 +16,14 @@ public struct SiteSettings: Sendable, Equatable {
     public var allowRawHTML: Bool
     /// Articles per list page.
     public var pageSize: Int
+    /// The theme's accent colour (`accent:`), a checked CSS colour.
+    public var accent: String?
+    /// A static file shown beside the site title (`logo:`), as a path in content/static/.
+    public var logo: String?
+    /// Where `logo:` is written in site.yaml, for the check that the file exists.
+    public var logoPosition: SourcePosition?
+    /// Markdown for the footer (`footer:`), rendered with the site's Markdown settings.
+    public var footer: String?
 
     public init(title: String, baseURL: String, language: String = "en", description: String = "",
                 author: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 10) {
@@ -37,7 +45,8 @@ public struct SiteSettings: Sendable, Equatable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    static let keys = ["title", "base_url", "language", "description", "author", "raw_html", "page_size"]
+    static let keys = ["title", "base_url", "language", "description", "author", "raw_html", "page_size",
+                       "accent", "logo", "footer"]
 
     /// Parses the text of `site.yaml`.
     public static func parse(_ yaml: String, file: String) throws(BuildFailure) -> SiteSettings {
@@ -55,6 +64,8 @@ public struct SiteSettings: Sendable, Equatable {
             if !isLanguageTag(language) {
                 map.fail("language", "'language' must be a language tag such as en or en-GB, got '\(language)'")
             }
+            var look = SiteSettings(title: "", baseURL: "")
+            look.readLook(map)
             if let title, let baseURL {
                 settings = SiteSettings(
                     title: title, baseURL: baseURL, language: language,
@@ -62,10 +73,43 @@ public struct SiteSettings: Sendable, Equatable {
                     author: map.string("author"),
                     allowRawHTML: map.bool("raw_html") ?? false,
                     pageSize: map.int("page_size", range: 1...1000) ?? 10)
+                settings?.accent = look.accent
+                settings?.logo = look.logo
+                settings?.logoPosition = look.logoPosition
+                settings?.footer = look.footer
             }
         }
         guard reader.errors.isEmpty, let settings else { throw BuildFailure(reader.errors) }
         return settings
+    }
+
+    /// Reads the keys that change the look without Swift: `accent`, `logo`, `footer`.
+    private mutating func readLook(_ map: YAMLMapping) {
+        if let accent = map.string("accent") {
+            if let problem = CSSColor.problem(with: accent) {
+                map.fail("accent", "'accent' must be a CSS colour such as #b4233a, rgb(180 35 58), hsl(350 68% 42%), oklch(0.5 0.18 15) or crimson: \(problem)")
+            } else {
+                self.accent = accent.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        if let logo = map.string("logo") {
+            if logo.contains("://") || logo.hasPrefix("//") || logo.contains("..") || logo.hasSuffix("/") || logo.isEmpty {
+                map.fail("logo", "'logo' must be the path of a file in content/static/, such as /images/logo.svg, got '\(logo)'")
+            } else {
+                self.logo = String(logo.drop(while: { $0 == "/" }))
+                logoPosition = SourcePosition(line: map.line(of: "logo"), column: map.column(of: "logo"))
+            }
+        }
+        footer = map.string("footer")
+    }
+
+    /// Problems with files that settings name: `logo:` must be one of the static files.
+    public func checkFiles(staticFiles: [String], file: String) -> [SiteError] {
+        guard let logo, !staticFiles.contains(logo) else { return [] }
+        let position = logoPosition ?? SourcePosition(line: 1, column: 1)
+        let hint = Suggestion.hint(for: logo, in: staticFiles)
+        return [SiteError(file: file, line: position.line, column: position.column,
+                          message: "'logo' names content/static/\(logo), which does not exist\(hint): add the file or fix the path")]
     }
 
     private static func isLanguageTag(_ text: String) -> Bool {

@@ -45,6 +45,14 @@ public enum SiteScaffold {
         # Pass raw HTML written in Markdown through (otherwise it is dropped).
         # raw_html: false
 
+        # The look without Swift (see the README for content/static/custom.css).
+        # Accent colour: #rgb, #rrggbb, rgb(), hsl(), oklch() or a colour name. Quote a #.
+        # accent: "#b4233a"
+        # A file in content/static/ shown before the title.
+        # logo: /images/logo.svg
+        # Markdown for the footer of every page.
+        # footer: "© The Desk · [About](pages/about.md)"
+
         """
     }
 
