@@ -1,8 +1,9 @@
 import SiteKit
 
 /// The frame every page shares: head, header with navigation, footer.
-enum Layout {
-    static func page(_ context: PageContext, bodyClass: String, head: HTML = .empty, main: HTML) -> HTML {
+public enum Layout {
+    /// The full page: `<head>` with meta, feeds and share cards, header, `main`, footer.
+    public static func page(_ context: PageContext, bodyClass: String, head: HTML = .empty, main: HTML) -> HTML {
         let fullTitle = context.path.isEmpty ? context.site.title : "\(context.title) · \(context.site.title)"
         return """
         <!DOCTYPE html>
@@ -94,11 +95,12 @@ enum Layout {
     }
 
     /// `<time>` with a machine-readable datetime and a readable label.
-    static func time(_ moment: DateTime) -> HTML {
+    public static func time(_ moment: DateTime) -> HTML {
         "<time datetime=\"\(moment.description)\">\(DateFormatting.long(moment.date))</time>"
     }
 
-    static func tagList(_ tags: [TermLink], show: TermLink? = nil) -> HTML {
+    /// The show and tag links of an article.
+    public static func tagList(_ tags: [TermLink], show: TermLink? = nil) -> HTML {
         guard !tags.isEmpty || show != nil else { return .empty }
         let showItem: HTML = show.map { "<li class=\"show-tag\"><a href=\"\($0.url)\">\($0.name)</a></li>" } ?? .empty
         return "<ul class=\"tags\" aria-label=\"Show and tags\">\(showItem)\(tags.map { tag -> HTML in "<li><a href=\"\(tag.url)\">\(tag.name)</a></li>" })</ul>"

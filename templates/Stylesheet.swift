@@ -2,8 +2,8 @@
 /// properties, so the dark mode and the charts (which read `--chart-*`) switch
 /// together, and a site's custom.css restyles everything by setting a few of
 /// them (the README lists them).
-enum Stylesheet {
-    static let css = """
+public enum Stylesheet {
+    public static let css = """
     :root {
       --bg: #fbfaf7; --surface: #ffffff; --text: #1d1f23; --muted: #5b6068; --border: #dedbd2;
       --accent: #b4233a; --accent-text: #ffffff; --link: #0b57a4; --link-visited: #5b3a9a;

@@ -122,7 +122,8 @@ struct PageRenderer: Sendable {
                     case .failure(let failure): embedErrors += failure.errors; return nil
                     }
                 },
-                rewriteLink: { sourceLink($0, from: article.sourcePath) })
+                rewriteLink: { sourceLink($0, from: article.sourcePath) },
+                heading: theme.heading)
         } catch {
             throw BuildFailure([SiteError(file: article.sourcePath, message: error.description)])
         }
@@ -159,7 +160,8 @@ struct PageRenderer: Sendable {
         do {
             rendered = try MarkdownRenderer.render(
                 page.body, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
-                rewriteLink: { sourceLink($0, from: page.sourcePath) })
+                rewriteLink: { sourceLink($0, from: page.sourcePath) },
+                heading: theme.heading)
         } catch {
             throw BuildFailure([SiteError(file: page.sourcePath, message: error.description)])
         }
@@ -201,7 +203,8 @@ struct PageRenderer: Sendable {
         for article in plan.articles {
             for alias in article.aliases {
                 outputs.append(Output(path: SitePlan.aliasFile(alias),
-                                      text: Redirect.page(to: settings.baseURL + article.path, title: article.title),
+                                      text: Redirect.page(to: settings.baseURL + article.path, title: article.title,
+                                                          settings: settings, theme: theme),
                                       source: article.sourcePath))
             }
         }
