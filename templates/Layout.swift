@@ -16,7 +16,7 @@ public enum Layout {
         <link rel="canonical" href="\(context.canonicalURL)">
         <meta name="color-scheme" content="light dark">
         <link rel="stylesheet" href="\(context.stylesheetURL)">
-        \(context.customStylesheetURL.map { url -> HTML in "<link rel=\"stylesheet\" href=\"\(url)\">\n" })\(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
+        \(context.customStylesheetURL.map { url -> HTML in "<link rel=\"stylesheet\" href=\"\(url)\">\n" })\(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(context.jsonFeed.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/feed+json\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
         <body class="\(bodyClass)">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">

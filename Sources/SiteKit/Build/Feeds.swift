@@ -9,6 +9,8 @@ enum Feeds {
         var title: String
         /// Articles, newest first.
         var entries: [ArticleSummary]
+        /// Each entry's full HTML for feed readers (``FeedContent``), by its URL.
+        var content: [String: String] = [:]
     }
 
     /// The Atom document.
@@ -43,6 +45,7 @@ enum Feeds {
             <author><name>\(xmlEscape(entry.author ?? settings.author ?? settings.title))</name></author>
             \(entry.tags.map { "<category term=\"\(xmlEscape($0.name))\"/>" }.joined())
             <summary type="text">\(xmlEscape(entry.summary))</summary>
+            \(feed.content[entry.url].map { "<content type=\"html\">\(xmlEscape($0))</content>" } ?? "")
             </entry>
 
             """
@@ -56,7 +59,8 @@ enum Feeds {
             let url = absolute(entry.url, settings: settings, basePath: basePath)
             var members: [(String, JSONValue)] = [
                 ("id", .string(url)), ("url", .string(url)), ("title", .string(entry.title)),
-                ("content_text", .string(entry.summary)), ("summary", .string(entry.summary)),
+                feed.content[entry.url].map { ("content_html", .string($0)) } ?? ("content_text", .string(entry.summary)),
+                ("summary", .string(entry.summary)),
                 ("date_published", .string(entry.date.rfc3339)),
                 ("date_modified", .string((entry.updated ?? entry.date).rfc3339)),
             ]

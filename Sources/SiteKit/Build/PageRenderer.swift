@@ -37,6 +37,7 @@ struct PageRenderer: Sendable {
                                   stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
                                   social: social, structuredData: structuredData,
                                   feeds: feeds.isEmpty ? [siteFeed] : feeds)
+        context.jsonFeed = Link(label: "\(settings.title) (JSON Feed)", url: base + "feed.json")
         context.customStylesheetURL = plan.customStylesheetPath.map { base + $0 }
         context.logoURL = settings.logo.map { base + $0 }
         context.footer = footer
@@ -105,8 +106,9 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders an article's page; returns its summary for the list pages too.
-    func renderArticle(_ article: Article) throws(BuildFailure) -> (ArticleSummary, Output) {
+    /// Renders an article's page; returns its summary for the list pages too, and
+    /// when `forFeeds`, the feed variant of its body (``FeedContent``).
+    func renderArticle(_ article: Article, forFeeds: Bool = false) throws(BuildFailure) -> (ArticleSummary, Output, String?) {
         var embedErrors: [SiteError] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
                                    lineOffset: article.bodyFirstLine - 1)
@@ -151,8 +153,10 @@ struct PageRenderer: Sendable {
             performance: performance, wordCount: rendered.wordCount,
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
+        let feedHTML = forFeeds ? FeedContent.html(rendered.html, pageURL: settings.baseURL + article.path,
+                                                   settings: settings) : nil
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
-                                source: article.sourcePath))
+                                source: article.sourcePath), feedHTML)
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -173,13 +177,14 @@ struct PageRenderer: Sendable {
 
     /// Every generated file that is not an article or a standalone page: lists,
     /// term pages and indexes, feeds, sitemap, robots.txt, redirects, 404.
-    func renderGenerated(summaries: [ArticleSummary]) -> [Output] {
+    /// - Parameter feedContent: the feed variant of each article's body, by its URL.
+    func renderGenerated(summaries: [ArticleSummary], feedContent: [String: String] = [:]) -> [Output] {
         var outputs: [Output] = []
         let bySlug = Dictionary(zip(plan.articles.map(\.slug), summaries), uniquingKeysWith: { first, _ in first })
         outputs += paginate(summaries, base: "", heading: "Latest", intro: settings.description,
                             title: settings.title, isHome: true, source: "the home page")
         let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
-                                  entries: Array(summaries.prefix(SitePlan.feedSize)))
+                                  entries: Array(summaries.prefix(SitePlan.feedSize)), content: feedContent)
         outputs.append(Output(path: "feed.xml", text: Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath),
                               source: "the Atom feed"))
         outputs.append(Output(path: "feed.json", text: Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings,
@@ -187,7 +192,7 @@ struct PageRenderer: Sendable {
         for taxonomy in plan.taxonomies {
             // Term pages are independent (and a show's carries charts): all cores.
             outputs += Parallel.map(taxonomy.terms) { term in
-                renderTerm(term, of: taxonomy, summaries: bySlug)
+                renderTerm(term, of: taxonomy, summaries: bySlug, feedContent: feedContent)
             }.flatMap { $0 }
             let terms = termLinks(taxonomy.terms.map(\.slug), in: taxonomy)
             let index = TermIndexPage(
@@ -218,13 +223,13 @@ struct PageRenderer: Sendable {
 
     /// A term's paginated list (a show's opens with its figures) and its feed.
     private func renderTerm(_ term: Taxonomy.Term, of taxonomy: Taxonomy,
-                            summaries bySlug: [String: ArticleSummary]) -> [Output] {
+                            summaries bySlug: [String: ArticleSummary], feedContent: [String: String]) -> [Output] {
         let items = term.articleSlugs.compactMap { bySlug[$0] }
         let count = items.count == 1 ? "1 article" : "\(items.count) articles"
         let title = "\(taxonomy.singular): \(term.name)"
         let feed = Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path,
                               title: "\(settings.title): \(term.name)",
-                              entries: Array(items.prefix(SitePlan.feedSize)))
+                              entries: Array(items.prefix(SitePlan.feedSize)), content: feedContent)
         let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
         var overview: HTML?
         if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {

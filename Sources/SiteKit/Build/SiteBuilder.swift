@@ -43,11 +43,12 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(plan: plan, theme: theme, footer: try PageRenderer.footer(plan, theme: theme))
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page), BuildFailure> in
+        let feedSlugs = plan.feedArticleSlugs
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, String?), BuildFailure> in
             do throws(BuildFailure) {
-                let (summary, output) = try renderer.renderArticle(article)
+                let (summary, output, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
                 let links = try Self.write(output, to: staging)
-                return .success((summary, links!))
+                return .success((summary, links!, feedHTML))
             } catch {
                 return .failure(error)
             }
@@ -55,9 +56,13 @@ public struct SiteBuilder: Sendable {
         var errors: [SiteError] = []
         var summaries: [ArticleSummary] = []
         var pages: [LinkChecker.Page] = []
+        var feedContent: [String: String] = [:]
         for result in articleResults {
             switch result {
-            case .success(let (summary, links)): summaries.append(summary); pages.append(links)
+            case .success(let (summary, links, feedHTML)):
+                summaries.append(summary)
+                pages.append(links)
+                if let feedHTML { feedContent[summary.url] = feedHTML }
             case .failure(let failure): errors += failure.errors
             }
         }
@@ -66,7 +71,7 @@ public struct SiteBuilder: Sendable {
             do { outputs.append(try renderer.renderStandalone(page)) } catch { errors += error.errors }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        outputs += renderer.renderGenerated(summaries: summaries)
+        outputs += renderer.renderGenerated(summaries: summaries, feedContent: feedContent)
         outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: plan.stylesheet, source: "the stylesheet"))
         if let path = plan.customStylesheetPath, let css = plan.site.customStylesheet {
             outputs.append(PageRenderer.Output(path: path, text: css, source: "content/static/custom.css"))

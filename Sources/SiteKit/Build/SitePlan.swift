@@ -26,6 +26,16 @@ struct SitePlan: Sendable {
     /// Entries per feed.
     static let feedSize = 20
 
+    /// The articles some feed lists (the newest of the site and of each term):
+    /// only these keep their HTML for the feeds' full content.
+    var feedArticleSlugs: Set<String> {
+        var slugs = Set(articles.prefix(Self.feedSize).map(\.slug))
+        for taxonomy in taxonomies {
+            for term in taxonomy.terms { slugs.formUnion(term.articleSlugs.prefix(Self.feedSize)) }
+        }
+        return slugs
+    }
+
     var taxonomies: [Taxonomy] { [tags, shows] }
 
     init(site: Site, options: BuildOptions, theme: any Theme) throws(BuildFailure) {

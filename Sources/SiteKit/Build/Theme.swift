@@ -83,6 +83,8 @@ public struct PageContext: Sendable {
     /// `content/static/custom.css` as published (root-relative, hashed), to link
     /// after `stylesheetURL` so its rules win.
     public var customStylesheetURL: String?
+    /// The site's JSON Feed, linked from every page.
+    public var jsonFeed: Link?
     /// The site's `logo:` (root-relative).
     public var logoURL: String?
     /// The site's `footer:` Markdown, rendered.
