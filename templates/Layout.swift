@@ -63,11 +63,13 @@ public enum Layout {
             "<meta property=\"og:description\" content=\"\(context.description)\">",
             "<meta property=\"og:url\" content=\"\(context.canonicalURL)\">",
             "<meta property=\"og:site_name\" content=\"\(context.site.title)\">",
-            "<meta property=\"og:locale\" content=\"\(context.site.language.replacing("-", with: "_"))\">",
             "<meta name=\"twitter:card\" content=\"\(social.image == nil ? "summary" : "summary_large_image")\">",
             "<meta name=\"twitter:title\" content=\"\(fullTitle)\">",
             "<meta name=\"twitter:description\" content=\"\(context.description)\">",
         ]
+        if let locale = context.site.openGraphLocale {
+            tags.append("<meta property=\"og:locale\" content=\"\(locale)\">")
+        }
         if let image = social.image {
             tags.append("<meta property=\"og:image\" content=\"\(image)\">")
             tags.append("<meta name=\"twitter:image\" content=\"\(image)\">")

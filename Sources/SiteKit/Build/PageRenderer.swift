@@ -37,6 +37,10 @@ struct PageRenderer: Sendable {
                                   stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
                                   social: social, structuredData: structuredData,
                                   feeds: feeds.isEmpty ? [siteFeed] : feeds)
+        if context.social.image == nil, let image = settings.image {
+            context.social.image = Feeds.absolute(image, settings: settings, basePath: base)
+            context.social.imageAlt = settings.imageAlt
+        }
         context.jsonFeed = Link(label: "\(settings.title) (JSON Feed)", url: base + "feed.json")
         context.customStylesheetURL = plan.customStylesheetPath.map { base + $0 }
         context.logoURL = settings.logo.map { base + $0 }
@@ -143,11 +147,13 @@ struct PageRenderer: Sendable {
             performanceSections.section(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
         }
         let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
+        // JSON-LD wants an image for every article: the site's default when it names none.
+        let structuredImage = image ?? settings.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
         let social = SocialMetadata(type: "article", image: image, imageAlt: article.imageAlt,
                                     published: article.date, modified: article.updated ?? article.date)
         let page = ArticlePage(
             context: context(title: article.title, description: summaryText, path: article.path, social: social,
-                             structuredData: StructuredData.newsArticle(summary, image: image, settings: settings,
+                             structuredData: StructuredData.newsArticle(summary, image: structuredImage, settings: settings,
                                                                         basePath: plan.basePath)),
             article: summary, body: HTML(unsafeRaw: rendered.html), renewal: article.renewal, scores: article.scores,
             performance: performance, wordCount: rendered.wordCount,

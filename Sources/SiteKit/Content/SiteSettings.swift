@@ -24,6 +24,16 @@ public struct SiteSettings: Sendable, Equatable {
     public var logoPosition: SourcePosition?
     /// Markdown for the footer (`footer:`), rendered with the site's Markdown settings.
     public var footer: String?
+    /// The share image of pages that name none (`image:`): a static file's site
+    /// path ("/images/card.png") or an absolute URL.
+    public var image: String?
+    /// Where `image:` is written, for the check that a static file exists.
+    public var imagePosition: SourcePosition?
+    /// The default image's alt text (`image_alt:`).
+    public var imageAlt: String?
+    /// Author pages by author name (`authors:`), root-relative or absolute, for
+    /// JSON-LD and feeds.
+    public var authorURLs: [String: String] = [:]
 
     public init(title: String, baseURL: String, language: String = "en", description: String = "",
                 author: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 10) {
@@ -46,7 +56,7 @@ public struct SiteSettings: Sendable, Equatable {
     }
 
     static let keys = ["title", "base_url", "language", "description", "author", "raw_html", "page_size",
-                       "accent", "logo", "footer"]
+                       "accent", "logo", "footer", "image", "image_alt", "authors"]
 
     /// Parses the text of `site.yaml`.
     public static func parse(_ yaml: String, file: String) throws(BuildFailure) -> SiteSettings {
@@ -66,6 +76,7 @@ public struct SiteSettings: Sendable, Equatable {
             }
             var look = SiteSettings(title: "", baseURL: "")
             look.readLook(map)
+            look.readSharing(map)
             if let title, let baseURL {
                 settings = SiteSettings(
                     title: title, baseURL: baseURL, language: language,
@@ -77,6 +88,10 @@ public struct SiteSettings: Sendable, Equatable {
                 settings?.logo = look.logo
                 settings?.logoPosition = look.logoPosition
                 settings?.footer = look.footer
+                settings?.image = look.image
+                settings?.imagePosition = look.imagePosition
+                settings?.imageAlt = look.imageAlt
+                settings?.authorURLs = look.authorURLs
             }
         }
         guard reader.errors.isEmpty, let settings else { throw BuildFailure(reader.errors) }
@@ -103,14 +118,76 @@ public struct SiteSettings: Sendable, Equatable {
         footer = map.string("footer")
     }
 
-    /// Problems with files that settings name: `logo:` must be one of the static files.
-    public func checkFiles(staticFiles: [String], file: String) -> [SiteError] {
-        guard let logo, !staticFiles.contains(logo) else { return [] }
-        let position = logoPosition ?? SourcePosition(line: 1, column: 1)
-        let hint = Suggestion.hint(for: logo, in: staticFiles)
-        return [SiteError(file: file, line: position.line, column: position.column,
-                          message: "'logo' names content/static/\(logo), which does not exist\(hint): add the file or fix the path")]
+    /// Reads the keys for share cards and structured data: `image`, `image_alt`, `authors`.
+    private mutating func readSharing(_ map: YAMLMapping) {
+        if let image = map.string("image") {
+            if image.hasPrefix("https://") || image.hasPrefix("http://") {
+                self.image = image
+            } else if image.contains("://") || image.hasPrefix("//") || image.contains("..") || image.hasSuffix("/") || image.isEmpty {
+                map.fail("image", "'image' must be a file in content/static/ (/images/card.png) or an absolute http(s) URL, got '\(image)'")
+            } else {
+                self.image = "/" + image.drop(while: { $0 == "/" })
+                imagePosition = SourcePosition(line: map.line(of: "image"), column: map.column(of: "image"))
+            }
+        }
+        imageAlt = map.string("image_alt")
+        guard let node = map.value("authors"), let pairs = map.reader.pairs(node, what: "'authors'") else { return }
+        for (key, value) in pairs {
+            guard let name = map.reader.string(key, what: "an author's name"),
+                  let entry = map.reader.mapping(value, keys: ["url"], what: "author '\(name)'") else { continue }
+            guard let url = entry.string("url") else {
+                entry.missing("url", example: "https://example.com/about/", what: "author '\(name)'")
+                continue
+            }
+            let absolute = url.hasPrefix("https://") || url.hasPrefix("http://")
+            guard !url.contains(" "), absolute || (url.hasPrefix("/") && !url.hasPrefix("//")) else {
+                entry.fail("url", "an author's 'url' must be an absolute http(s) URL or a site path starting with /, got '\(url)'")
+                continue
+            }
+            authorURLs[name] = url
+        }
     }
+
+    /// Problems with files that settings name: `logo:` and a site-path `image:`
+    /// must be static files.
+    public func checkFiles(staticFiles: [String], file: String) -> [SiteError] {
+        var errors: [SiteError] = []
+        func check(_ key: String, _ path: String, at position: SourcePosition?) {
+            guard !staticFiles.contains(path) else { return }
+            let position = position ?? SourcePosition(line: 1, column: 1)
+            let hint = Suggestion.hint(for: path, in: staticFiles)
+            errors.append(SiteError(file: file, line: position.line, column: position.column,
+                                    message: "'\(key)' names content/static/\(path), which does not exist\(hint): add the file or fix the path"))
+        }
+        if let logo { check("logo", logo, at: logoPosition) }
+        if let image, imagePosition != nil { check("image", String(image.dropFirst()), at: imagePosition) }
+        return errors
+    }
+
+    /// `og:locale`: the language tag as language_TERRITORY ("en-GB" -> "en_GB").
+    /// A bare language gets its most common territory ("en" -> "en_US", "fr" ->
+    /// "fr_FR"); a language with a script but no region, or one not in the table,
+    /// gets none (the tag is left out rather than guessed).
+    public var openGraphLocale: String? {
+        let parts = language.split(separator: "-").map(String.init)
+        guard let first = parts.first, (2...3).contains(first.count) else { return nil }
+        let lang = first.lowercased()
+        let rest = parts.dropFirst()
+        if let region = rest.first(where: { $0.count == 2 && $0.allSatisfy(\.isLetter) }) {
+            return "\(lang)_\(region.uppercased())"
+        }
+        guard rest.isEmpty else { return nil }
+        return Self.defaultTerritories[lang].map { "\(lang)_\($0)" }
+    }
+
+    /// The territory a bare language most often means on the web.
+    static let defaultTerritories: [String: String] = [
+        "ar": "AR", "bg": "BG", "ca": "ES", "cs": "CZ", "da": "DK", "de": "DE", "el": "GR", "en": "US",
+        "es": "ES", "et": "EE", "fi": "FI", "fr": "FR", "he": "IL", "hi": "IN", "hr": "HR", "hu": "HU",
+        "id": "ID", "it": "IT", "ja": "JP", "ko": "KR", "lt": "LT", "lv": "LV", "ms": "MY", "nb": "NO",
+        "nl": "NL", "nn": "NO", "pl": "PL", "pt": "BR", "ro": "RO", "ru": "RU", "sk": "SK", "sl": "SI",
+        "sr": "RS", "sv": "SE", "th": "TH", "tr": "TR", "uk": "UA", "vi": "VN", "zh": "CN",
+    ]
 
     private static func isLanguageTag(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

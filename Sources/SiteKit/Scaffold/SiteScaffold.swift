@@ -53,6 +53,13 @@ public enum SiteScaffold {
         # Markdown for the footer of every page.
         # footer: "© The Desk · [About](pages/about.md)"
 
+        # Sharing. The card image of pages that name no `image:`, and its alt text.
+        # image: /images/card.png
+        # image_alt: What the card shows
+        # Author pages, for search engines (JSON-LD) and feeds.
+        # authors:
+        #   The Desk: {url: /about/}
+
         """
     }
 

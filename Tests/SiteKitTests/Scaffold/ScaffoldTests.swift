@@ -32,7 +32,7 @@ import Templates
     @Test func siteYAMLShowsEveryKey() throws {
         let yaml = SiteScaffold.siteYAML(title: "X")
         for key in SiteSettings.keys {
-            #expect(yaml.contains("\n\(key): ") || yaml.contains("# \(key): "), "site.yaml does not show '\(key)'")
+            #expect(yaml.contains("\n\(key):") || yaml.contains("# \(key):"), "site.yaml does not show '\(key)'")
         }
         // And it reads back, title quoted where needed.
         let settings = try SiteSettings.parse(SiteScaffold.siteYAML(title: "Yes: \"no\" #1"), file: "site.yaml")
