@@ -76,6 +76,11 @@ public struct SiteBuilder: Sendable {
         if let path = plan.customStylesheetPath, let css = plan.site.customStylesheet {
             outputs.append(PageRenderer.Output(path: path, text: css, source: "content/static/custom.css"))
         }
+        if plan.site.settings.hostHeaders {
+            let hashed = [plan.stylesheetPath] + (plan.customStylesheetPath.map { [$0] } ?? [])
+            outputs.append(PageRenderer.Output(path: "_headers", text: HostHeaders.file(immutable: hashed, basePath: plan.basePath),
+                                               source: "_headers"))
+        }
 
         let written = Parallel.map(outputs) { output -> Result<LinkChecker.Page?, BuildFailure> in
             do throws(BuildFailure) { return .success(try Self.write(output, to: staging)) } catch { return .failure(error) }
@@ -101,8 +106,17 @@ public struct SiteBuilder: Sendable {
         let files = Set(outputs.map(\.path) + plan.site.staticFiles)
         errors = checkLinks(pages, files: files, plan: plan, siteDirectory: siteDirectory)
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
-                           skippedArticles: plan.skippedArticles)
+        var report = BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
+                                 skippedArticles: plan.skippedArticles)
+        if options.precompress {
+            // Article pages were written as they were rendered; `files` has the rest.
+            let articlePages = plan.articles.map { $0.path + "index.html" }
+            report.compressedFiles = try Precompressor.compress(Array(files) + articlePages, in: staging.staging).get()
+        }
+        if plan.basePath != "/", files.contains("robots.txt") {
+            report.robotsBelowHostRoot = plan.site.settings.baseURL + "robots.txt"
+        }
+        return report
     }
 
     /// Writes one output; for HTML, returns what the link check needs.

@@ -135,6 +135,7 @@ struct SitePlan: Sendable {
             ("feed.xml", "the Atom feed"), ("feed.json", "the JSON feed"),
         ]
         if let customStylesheetPath { paths.append((customStylesheetPath, "content/static/custom.css")) }
+        if site.settings.hostHeaders { paths.append(("_headers", "headers: true in site.yaml")) }
         if writesRobots { paths.append(("robots.txt", "robots.txt")) }
         let pageSize = site.settings.pageSize
         for page in 1...Paginator.pageCount(items: articles.count, pageSize: pageSize) {

@@ -34,6 +34,8 @@ public struct SiteSettings: Sendable, Equatable {
     /// Author pages by author name (`authors:`), root-relative or absolute, for
     /// JSON-LD and feeds.
     public var authorURLs: [String: String] = [:]
+    /// Write `_headers` for Netlify and Cloudflare Pages (`headers: true`).
+    public var hostHeaders = false
 
     public init(title: String, baseURL: String, language: String = "en", description: String = "",
                 author: String? = nil, allowRawHTML: Bool = false, pageSize: Int = 10) {
@@ -56,7 +58,7 @@ public struct SiteSettings: Sendable, Equatable {
     }
 
     static let keys = ["title", "base_url", "language", "description", "author", "raw_html", "page_size",
-                       "accent", "logo", "footer", "image", "image_alt", "authors"]
+                       "accent", "logo", "footer", "image", "image_alt", "authors", "headers"]
 
     /// Parses the text of `site.yaml`.
     public static func parse(_ yaml: String, file: String) throws(BuildFailure) -> SiteSettings {
@@ -92,6 +94,7 @@ public struct SiteSettings: Sendable, Equatable {
                 settings?.imagePosition = look.imagePosition
                 settings?.imageAlt = look.imageAlt
                 settings?.authorURLs = look.authorURLs
+                settings?.hostHeaders = map.bool("headers") ?? false
             }
         }
         guard reader.errors.isEmpty, let settings else { throw BuildFailure(reader.errors) }

@@ -60,6 +60,9 @@ public enum SiteScaffold {
         # authors:
         #   The Desk: {url: /about/}
 
+        # Hosting. Write _headers (cache rules) for Netlify and Cloudflare Pages.
+        # headers: false
+
         """
     }
 
