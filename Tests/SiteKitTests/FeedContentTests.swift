@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import SiteKit
 import Templates
@@ -86,6 +89,11 @@ import Templates
         let json = try #require(site.read("feed.json"))
         #expect(json.contains("\"content_html\": \"\\u003cp\\u003eSee"))
         #expect(!json.contains("content_text"))
+        // The Atom documents stay well-formed XML with HTML inside.
+        for path in ["feed.xml", "tags/news/feed.xml", "shows/s/feed.xml"] {
+            let parser = XMLParser(data: Data(try #require(site.read(path)).utf8))
+            #expect(parser.parse(), "\(path): \(parser.parserError.map(String.init(describing:)) ?? "")")
+        }
         // Every page names both feeds.
         for page in ["index.html", "articles/a/index.html", "tags/news/index.html", "404.html"] {
             let html = try #require(site.read(page))
