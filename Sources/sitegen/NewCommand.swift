@@ -22,13 +22,13 @@ struct NewSiteCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder to create the site in.", valueName: "dir"))
     var directory: String
 
-    @Option(name: .long, help: "The site's name (default: the folder's name).")
+    @Option(name: .long, help: "The site's name (default: made from the folder's name, my-site -> My Site).")
     var title: String?
 
     func run() throws {
         let url = URL(filePath: directory, directoryHint: .isDirectory)
-        let name = title ?? url.standardizedFileURL.lastPathComponent
-        let files = SiteScaffold.files(title: name.isEmpty ? "My Site" : name, now: WallClock.now())
+        let name = title ?? SiteScaffold.title(fromFolder: url.standardizedFileURL.lastPathComponent)
+        let files = SiteScaffold.files(title: name, now: WallClock.now())
         do {
             try ScaffoldWriter.writeSite(files, into: url, shownAs: directory)
         } catch {

@@ -22,6 +22,15 @@ public enum SiteScaffold {
         ]
     }
 
+    /// A site name from its folder's name: "green-room" -> "Green Room"; "My Site"
+    /// when the name has no letters or digits.
+    public static func title(fromFolder name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." || $0.isWhitespace })
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
+        guard !words.isEmpty else { return "My Site" }
+        return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
     /// `site.yaml`: the two required keys set, every other key shown with its
     /// default, commented out.
     static func siteYAML(title: String) -> String {

@@ -39,6 +39,12 @@ import Templates
         #expect(settings.title == "Yes: \"no\" #1")
     }
 
+    @Test(arguments: [("green-room", "Green Room"), ("my_site.com", "My Site Com"), ("x", "X"), ("---", "My Site"),
+                      ("Écrans 2", "Écrans 2")])
+    func titleFromFolder(folder: String, title: String) {
+        #expect(SiteScaffold.title(fromFolder: folder) == title)
+    }
+
     @Test func newSiteRefusesANonEmptyFolder() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
