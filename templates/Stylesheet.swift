@@ -1,7 +1,9 @@
-/// The default theme's stylesheet. Colours are custom properties, so the dark
-/// mode and the charts (which read `--chart-*`) switch together.
-enum Stylesheet {
-    static let css = """
+/// The default theme's stylesheet. Colours, fonts and widths are custom
+/// properties, so the dark mode and the charts (which read `--chart-*`) switch
+/// together, and a site's custom.css restyles everything by setting a few of
+/// them (the README lists them).
+public enum Stylesheet {
+    public static let css = """
     :root {
       --bg: #fbfaf7; --surface: #ffffff; --text: #1d1f23; --muted: #5b6068; --border: #dedbd2;
       --accent: #b4233a; --accent-text: #ffffff; --link: #0b57a4; --link-visited: #5b3a9a;
@@ -13,6 +15,8 @@ enum Stylesheet {
       --chart-line-5: #e69f00; --chart-line-6: #56b4e9; --chart-line-7: #b59a00;
       --heat-0: #f1f5fb; --heat-1: #0a2f5c; --heat-text-dark: #ffffff; --heat-text-light: #1d1f23;
       --measure: 42rem;
+      --page-width: 60rem;
+      --mono: ui-monospace, "SF Mono", Menlo, Consolas, monospace;
       --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
       --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
     }
@@ -35,14 +39,16 @@ enum Stylesheet {
     a { color: var(--link); text-underline-offset: 0.15em; }
     a:visited { color: var(--link-visited); }
     a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-    .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+    .wrap { max-width: var(--page-width); margin: 0 auto; padding: 0 1.25rem; }
     .skip-link { position: absolute; left: -999px; top: 0; background: var(--surface); padding: 0.5rem 1rem; }
     .skip-link:focus { left: 1rem; z-index: 10; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .site-header { border-bottom: 1px solid var(--border); background: var(--surface); }
+    .site-header { border-top: 4px solid var(--accent); border-bottom: 1px solid var(--border); background: var(--surface); }
     .site-header .wrap { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 1.5rem; padding-top: 0.9rem; padding-bottom: 0.9rem; }
     .site-title { font-weight: 800; font-size: 1.35rem; letter-spacing: -0.01em; color: var(--text); text-decoration: none; }
     .site-title:visited { color: var(--text); }
+    .site-title.has-logo::before { content: none; }
+    .site-logo { height: 1.6em; width: auto; vertical-align: middle; margin-right: 0.45em; }
     .site-title::before { content: ""; display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.45em; background: var(--accent); border-radius: 2px; }
     .site-header ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.1rem; list-style: none; margin: 0; padding: 0; }
     .site-header nav a { color: var(--muted); text-decoration: none; font-weight: 600; }
@@ -79,7 +85,7 @@ enum Stylesheet {
     .article-image { margin: 1.25rem 0; }
     .prose blockquote { margin: 1.5rem 0; padding: 0.2rem 1.2rem; border-left: 4px solid var(--accent); color: var(--muted); }
     .prose pre { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.9rem 1rem; overflow-x: auto; font-size: 0.9rem; }
-    .prose code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
+    .prose code { font-family: var(--mono); font-size: 0.92em; }
     .prose table { border-collapse: collapse; width: 100%; font-family: var(--font); font-size: 0.95rem; margin: 1.5rem 0; display: block; overflow-x: auto; }
     .prose th, .prose td { border-bottom: 1px solid var(--border); padding: 0.45rem 0.6rem; text-align: left; }
     .prose .footnotes { font-size: 0.95rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; }
@@ -170,6 +176,7 @@ enum Stylesheet {
     details.chart-data summary { cursor: pointer; color: var(--link); }
     .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; padding: 1.5rem 0 2.5rem; }
     .site-footer p { margin: 0.2rem 0; }
+    .site-footer a { color: inherit; }
     .fine { font-size: 0.8rem; }
     @media (max-width: 40rem) {
       body { font-size: 1rem; }

@@ -40,14 +40,15 @@ public struct SiteBuilder: Sendable {
     /// Renders every page of the plan, writes it with the static files, and
     /// checks the links between them.
     private func write(_ plan: SitePlan, siteDirectory: URL, into staging: StagingDirectory) throws(BuildFailure) -> BuildReport {
-        let renderer = PageRenderer(plan: plan, theme: theme)
+        let renderer = PageRenderer(plan: plan, theme: theme, footer: try PageRenderer.footer(plan, theme: theme))
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink]), BuildFailure> in
+        let feedSlugs = plan.feedArticleSlugs
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], String?), BuildFailure> in
             do throws(BuildFailure) {
-                let (summary, output) = try renderer.renderArticle(article)
+                let (summary, output, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
                 let links = try Self.write(output, to: staging)
-                return .success((summary, links!, output.markdownLinks))
+                return .success((summary, links!, output.markdownLinks, feedHTML))
             } catch {
                 return .failure(error)
             }
@@ -56,12 +57,14 @@ public struct SiteBuilder: Sendable {
         var summaries: [ArticleSummary] = []
         var pages: [LinkChecker.Page] = []
         var markdownLinks: [String: [MarkdownLink]] = [:]
+        var feedContent: [String: String] = [:]
         for result in articleResults {
             switch result {
-            case .success(let (summary, links, written)):
+            case .success(let (summary, links, written, feedHTML)):
                 summaries.append(summary)
                 pages.append(links)
                 if !written.isEmpty { markdownLinks[links.source] = written }
+                if let feedHTML { feedContent[summary.url] = feedHTML }
             case .failure(let failure): errors += failure.errors
             }
         }
@@ -76,8 +79,16 @@ public struct SiteBuilder: Sendable {
             }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        outputs += renderer.renderGenerated(summaries: summaries)
-        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: theme.stylesheet, source: "the stylesheet"))
+        outputs += renderer.renderGenerated(summaries: summaries, feedContent: feedContent)
+        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: plan.stylesheet, source: "the stylesheet"))
+        if let path = plan.customStylesheetPath, let css = plan.site.customStylesheet {
+            outputs.append(PageRenderer.Output(path: path, text: css, source: "content/static/custom.css"))
+        }
+        if plan.site.settings.hostHeaders {
+            let hashed = [plan.stylesheetPath] + (plan.customStylesheetPath.map { [$0] } ?? [])
+            outputs.append(PageRenderer.Output(path: "_headers", text: HostHeaders.file(immutable: hashed, basePath: plan.basePath),
+                                               source: "_headers"))
+        }
 
         let written = Parallel.map(outputs) { output -> Result<LinkChecker.Page?, BuildFailure> in
             do throws(BuildFailure) { return .success(try Self.write(output, to: staging)) } catch { return .failure(error) }
@@ -103,8 +114,17 @@ public struct SiteBuilder: Sendable {
         let files = Set(outputs.map(\.path) + plan.site.staticFiles)
         errors = checkLinks(pages, files: files, plan: plan, markdownLinks: markdownLinks)
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
-                           skippedArticles: plan.skippedArticles)
+        var report = BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
+                                 skippedArticles: plan.skippedArticles)
+        if options.precompress {
+            // Article pages were written as they were rendered; `files` has the rest.
+            let articlePages = plan.articles.map { $0.path + "index.html" }
+            report.compressedFiles = try Precompressor.compress(Array(files) + articlePages, in: staging.staging).get()
+        }
+        if plan.basePath != "/", files.contains("robots.txt") {
+            report.robotsBelowHostRoot = plan.site.settings.baseURL + "robots.txt"
+        }
+        return report
     }
 
     /// Writes one output; for HTML, returns what the link check needs.

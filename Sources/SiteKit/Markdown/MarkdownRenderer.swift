@@ -29,6 +29,30 @@ public struct Heading: Sendable, Equatable {
     public var text: String
 }
 
+/// The markup a theme puts around a heading's rendered content: the opening tag
+/// with its id, and whatever follows the text (an anchor link) with the closing tag.
+public struct HeadingMarkup: Sendable, Equatable {
+    public var before: HTML
+    public var after: HTML
+
+    public init(before: HTML, after: HTML) {
+        self.before = before
+        self.after = after
+    }
+
+    /// `<h2 id="x">Text <a class="heading-anchor" href="#x" aria-label="Link to section: Text">#</a></h2>`.
+    public static func standard(_ heading: Heading) -> HeadingMarkup {
+        HeadingMarkup(
+            before: "<h\(heading.level) id=\"\(heading.id)\">",
+            after: " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"Link to section: \(heading.text)\">#</a></h\(heading.level)>")
+    }
+
+    /// `<h2 id="x">Text</h2>`: no anchor link, for feeds and other copies of a page.
+    public static func plain(_ heading: Heading) -> HeadingMarkup {
+        HeadingMarkup(before: "<h\(heading.level) id=\"\(heading.id)\">", after: "</h\(heading.level)>")
+    }
+}
+
 /// A fenced block whose info string names an embed (```` ```viewing-chart ````).
 public struct EmbedBlock: Sendable, Equatable {
     /// The first word of the info string.
@@ -99,12 +123,14 @@ public enum MarkdownRenderer {
     ///     (links to other Markdown sources become their pages' URLs).
     ///   - embed: called for each embed block (in document order); the returned
     ///     HTML replaces the block, `nil` leaves it as a code block.
+    ///   - heading: the markup around each heading's content (the theme's).
     public static func render(
         _ markdown: String,
         options: MarkdownOptions = MarkdownOptions(),
         embedNames: Set<String> = [],
         embed: (EmbedBlock) -> HTML? = { _ in nil },
-        rewriteLink: (String) -> String? = { _ in nil }
+        rewriteLink: (String) -> String? = { _ in nil },
+        heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
     ) throws(MissingExtension) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
@@ -142,7 +168,8 @@ public enum MarkdownRenderer {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
-        transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed)
+        transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed,
+                              heading: heading)
 
         // The extension list belongs to the parser: render before freeing it.
         let html = cmark.withLock { _ -> String in
