@@ -265,6 +265,12 @@ final class YAMLReader {
             fail(at: node, "\(what) must be text, got \(Self.describe(node))")
             return nil
         }
+        // Raw control characters were refused with the file; these came from
+        // escapes in double quotes ("\v", "\x01").
+        if let scalar = scalar.string.unicodeScalars.first(where: ControlCharacters.isRefused) {
+            fail(at: node, "\(what) holds the invisible control character \(ControlCharacters.describe(scalar)), written as an escape in quotes, which feeds and sitemaps cannot hold: remove the escape")
+            return nil
+        }
         return scalar.string
     }
 

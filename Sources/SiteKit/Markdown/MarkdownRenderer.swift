@@ -130,8 +130,11 @@ public enum MarkdownRenderer {
             defer { free(rendered) }
             return String(cString: rendered)
         }
+        // Raw control characters are refused with the source file, but a numeric
+        // reference (`&#11;`) still makes cmark write one.
+        let safeHTML = containsBytes(markdown, "&#") ? ControlCharacters.removingForbidden(html) : html
         return RenderedMarkdown(
-            html: labelTaskCheckboxes(html), headings: transformer.headings,
+            html: labelTaskCheckboxes(safeHTML), headings: transformer.headings,
             firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
     }
 
