@@ -91,9 +91,12 @@ public struct Article: Sendable, Equatable {
                 }
             }
         }
-        let updated = map.dateTime("updated")
-        if let updated, let date, updated < date {
-            map.fail("updated", "'updated' (\(updated)) is before 'date' (\(date)): an article cannot be updated before it is published; fix one of them")
+        var updated = map.dateTime("updated")
+        if let written = updated, let date {
+            if DateTime.update(written, precedes: date) {
+                map.fail("updated", "'updated' (\(written)) is before 'date' (\(date)): an article cannot be updated before it is published; fix one of them")
+            }
+            updated = DateTime.effectiveUpdate(written, published: date)
         }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
