@@ -305,9 +305,28 @@ import Testing
         "a: \"5 * 3: fifteen\"",
         "a: 'x, *b: c'",
         "a: b # *c: d",
+        "summary: |\n  *Bold*: text\n  *b: c\ntags: [x]",
+        "summary: >-\n  *Bold*: text\n",
+        "a: \"x\n  *b: c\"",
+        "a: x\n  *b: c",
+        "- *x",
     ])
     func aliasesAsValuesAndStarsInTextAreFine(yaml: String) {
-        #expect(YAMLReader.aliasKeyPosition(in: yaml) == nil)
+        #expect(YAMLAliasKeys.firstPosition(in: yaml) == nil)
+    }
+
+    @Test func aBlockScalarLineThatLooksLikeAnAliasKeyIsText() throws {
+        let article = try Article.parse("---\ntitle: T\ndate: 2024-05-01\nsummary: |\n  *Bold*: text\n  *b: c\n---\n",
+                                        file: "content/articles/a.md", fileSlug: "a")
+        #expect(article.summary == "*Bold*: text\n*b: c")
+    }
+
+    @Test func anAliasInsideAComplexKeyIsRejectedToo() {
+        let reader = YAMLReader(file: "content/data/shows/x.yaml")
+        #expect(reader.compose("a: &a [x]\n? [1, *a]\n: y") == nil)
+        #expect(reader.errors.map(\.description) == [
+            "content/data/shows/x.yaml:2:7: error: an alias (`*name`) cannot be a key: write the key out in full",
+        ])
     }
 
     // MARK: Pages and settings

@@ -33,7 +33,7 @@ final class YAMLReader {
         // Yams expands an alias used as a mapping key while it checks for
         // duplicate keys, before the budget below can see the tree: a small
         // document could then take minutes. No schema of ours has such keys.
-        if let (line, column) = Self.aliasKeyPosition(in: yaml) {
+        if let (line, column) = YAMLAliasKeys.firstPosition(in: yaml) {
             failedToParse = true
             fail(line: line, column: column,
                  "an alias (`*name`) cannot be a key: write the key out in full")
@@ -59,59 +59,6 @@ final class YAMLReader {
         }
         guard let node, fitsBudget(node) else { return nil }
         return node
-    }
-
-    /// Where the first alias used as a mapping key is (`*a: x`, `? *a`,
-    /// `{*a: x}`), as line and column of its `*`; quoted text is skipped.
-    static func aliasKeyPosition(in yaml: String) -> (Int, Int)? {
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
-        for (lineIndex, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let characters = Array(line.unicodeScalars)
-            var quote: Unicode.Scalar?
-            // Where a key may start: the line's start (after `- ` and `? `), or after `{` or `,`.
-            var keyMayStart = true
-            var index = 0
-            while index < characters.count {
-                let character = characters[index]
-                if let open = quote {
-                    if character == open { quote = nil }
-                    index += 1
-                    continue
-                }
-                switch character {
-                case "\"", "'":
-                    quote = character
-                    keyMayStart = false
-                case " ", "\t":
-                    break
-                case "-", "?":
-                    // "- " and "? " keep a key position; anything else starts a value.
-                    let next = index + 1 < characters.count ? characters[index + 1] : " "
-                    if !(next == " " || next == "\t") { keyMayStart = false }
-                    if character == "?" && (next == " " || next == "\t") {
-                        // An explicit key: an alias right after it is a key.
-                        var probe = index + 1
-                        while probe < characters.count && (characters[probe] == " " || characters[probe] == "\t") { probe += 1 }
-                        if probe < characters.count && characters[probe] == "*" { return (lineIndex + 1, probe + 1) }
-                    }
-                case "{", ",", "[":
-                    keyMayStart = character != "["
-                case "#":
-                    index = characters.count
-                    continue
-                case "*" where keyMayStart:
-                    var end = index + 1
-                    while end < characters.count && !" \t:,]}".unicodeScalars.contains(characters[end]) { end += 1 }
-                    while end < characters.count && (characters[end] == " " || characters[end] == "\t") { end += 1 }
-                    if end < characters.count && characters[end] == ":" { return (lineIndex + 1, index + 1) }
-                    keyMayStart = false
-                default:
-                    keyMayStart = false
-                }
-                index += 1
-            }
-        }
-        return nil
     }
 
     /// Whether the tree, with every alias expanded, has at most `elementBudget`
