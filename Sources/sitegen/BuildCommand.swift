@@ -10,7 +10,8 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into its output folder.",
         discussion: """
         Every problem is reported as path:line:column: error: message, and the build exits with status 1. \
-        A failed build leaves the previous output exactly as it was.
+        A failed build leaves the previous output exactly as it was. Warnings (path:line:column: warning: message) \
+        do not stop the build.
         """
     )
 
@@ -26,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include articles dated in the future.")
     var future = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no warnings either).")
     var quiet = false
 
     func run() throws {
@@ -39,12 +40,14 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try builder.build(siteDirectory: siteURL, output: outputURL)
             if !quiet {
+                Diagnostics.warn(report.warnings)
                 let destination = output ?? (site == "." ? "public" : "\(site)/public")
                 var line = "Built \(report.pages) pages and \(report.otherFiles) other files into \(destination) "
                     + "in \(Diagnostics.seconds(ContinuousClock.now - started)) s"
                 if report.skippedArticles > 0 {
                     line += " (\(report.skippedArticles) draft, future or expired articles left out)"
                 }
+                if !report.warnings.isEmpty { line += ", with \(Diagnostics.warnings(report.warnings.count))" }
                 print(line)
             }
         } catch {

@@ -28,4 +28,6 @@ public struct BuildReport: Sendable, Equatable {
     public var otherFiles: Int
     /// Articles left out as drafts, future or expired.
     public var skippedArticles: Int
+    /// Problems that did not stop the build, sorted by file, line and column.
+    public var warnings: [SiteError] = []
 }

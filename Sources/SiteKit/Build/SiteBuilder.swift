@@ -90,17 +90,19 @@ public struct SiteBuilder: Sendable {
         errors += copied.compactMap { $0 }
         guard errors.isEmpty else { throw BuildFailure(errors) }
 
-        let files = Set(outputs.map(\.path) + plan.site.staticFiles)
+        // As written on disk: links are percent-decoded before they are resolved.
+        let files = Set(outputs.map { StagingDirectory.filePath($0.path) } + plan.site.staticFiles)
         errors = checkLinks(pages, files: files, plan: plan, siteDirectory: siteDirectory)
         guard errors.isEmpty else { throw BuildFailure(errors) }
         return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
-                           skippedArticles: plan.skippedArticles)
+                           skippedArticles: plan.skippedArticles, warnings: plan.warnings)
     }
 
     /// Writes one output; for HTML, returns what the link check needs.
     private static func write(_ output: PageRenderer.Output, to staging: StagingDirectory) throws(BuildFailure) -> LinkChecker.Page? {
         do { try staging.write(output.text, to: output.path) } catch { throw BuildFailure([error]) }
-        return output.isHTML ? LinkChecker.scan(output.text, path: output.path, source: output.source) : nil
+        return output.isHTML ? LinkChecker.scan(output.text, path: StagingDirectory.filePath(output.path),
+                                                source: output.source) : nil
     }
 
     /// Broken internal links as errors at the line of the source that holds them.

@@ -10,6 +10,8 @@ struct SitePlan: Sendable {
     let tags: Taxonomy
     let shows: Taxonomy
     let skippedArticles: Int
+    /// Problems that do not stop the build.
+    let warnings: [SiteError]
     let stylesheetPath: String
     /// The path of the site root on its host ("/" or "/blog/").
     let basePath: String
@@ -42,6 +44,9 @@ struct SitePlan: Sendable {
         tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
             article.tags.map { (Slug.term($0), $0) }
         }
+        warnings = SiteError.sorted(
+            TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
+                + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options))
         let showData = site.shows
         shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
             guard let slug = article.show, let show = showData[slug] else { return [] }
@@ -51,6 +56,7 @@ struct SitePlan: Sendable {
         // Every path written must have one owner.
         var owners: [String: String] = [:]
         func claim(_ path: String, by owner: String, line: Int = 1, column: Int = 1, fix: String) {
+            let path = StagingDirectory.filePath(path)  // as on disk, where static files are
             if let existing = owners[path] {
                 errors.append(SiteError(file: owner, line: line, column: column,
                                         message: "writes \(path), which \(existing) also writes: \(fix)"))

@@ -44,6 +44,11 @@ public struct Article: Sendable, Equatable {
     public var compareColumn: Int = 1
     /// Where each `compare:` entry is written, in list order.
     public var comparePositions: [SourcePosition] = []
+    /// Where each tag is written, in list order.
+    public var tagPositions: [SourcePosition] = []
+    /// Where the `date:` and `expires:` values sit, for warnings about them.
+    public var datePosition = SourcePosition(line: 1, column: 1)
+    public var expiresPosition = SourcePosition(line: 1, column: 1)
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -63,9 +68,12 @@ public struct Article: Sendable, Equatable {
         if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
         let tags = map.stringList("tags") ?? []
+        var tagNodes: [Node] = []
+        if case .sequence(let sequence)? = map.value("tags") { tagNodes = Array(sequence) }
+        let tagPositions = tagNodes.map { SourcePosition(line: reader.lineOffset + ($0.mark?.line ?? 1), column: $0.mark?.column ?? 1) }
         for (index, tag) in tags.enumerated() where Slug.term(tag).isEmpty {
-            let node = map.value("tags").flatMap { reader.sequence($0, what: "tags")?[index] }
-            reader.fail(at: node ?? root, "tag '\(tag)' has no letters or digits to make a URL from: use a word")
+            reader.fail(at: index < tagNodes.count ? tagNodes[index] : root,
+                        "tag '\(tag)' has no letters or digits to make a URL from: use a word")
         }
         let show = map.string("show")
         if let show, !Slug.isValid(show) {
@@ -114,7 +122,9 @@ public struct Article: Sendable, Equatable {
             slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
             slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"),
             compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"),
-            comparePositions: comparePositions)
+            comparePositions: comparePositions, tagPositions: tagPositions,
+            datePosition: SourcePosition(line: map.line(of: "date"), column: map.column(of: "date")),
+            expiresPosition: SourcePosition(line: map.line(of: "expires"), column: map.column(of: "expires")))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }

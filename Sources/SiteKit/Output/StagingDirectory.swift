@@ -140,8 +140,16 @@ public final class StagingDirectory: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// The file a site path is written to: the path percent-decoded, as hosts
+    /// look files up ("tags/%D0%B4…/index.html" -> "tags/д…/index.html").
+    public static func filePath(_ sitePath: String) -> String {
+        guard sitePath.utf8.contains(UInt8(ascii: "%")) else { return sitePath }
+        return sitePath.removingPercentEncoding ?? sitePath
+    }
+
     /// The URL for a site path, refusing anything that would leave the folder.
     private func resolve(_ sitePath: String) throws(SiteError) -> URL {
+        let sitePath = Self.filePath(sitePath)
         let parts = sitePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !sitePath.isEmpty, !sitePath.hasPrefix("/"),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
