@@ -44,9 +44,15 @@ struct SitePlan: Sendable {
         tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
             article.tags.map { (Slug.term($0), $0) }
         }
-        warnings = SiteError.sorted(
-            TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
-                + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options))
+        var warnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
+            + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options)
+        let bodies = articles.map { ($0.sourcePath, $0.body, $0.bodyFirstLine) }
+            + pages.map { ($0.sourcePath, $0.body, $0.bodyFirstLine) }
+        for (file, body, firstLine) in bodies {
+            guard let problem = Self.unclosedFence(file: file, body: body, firstLine: firstLine) else { continue }
+            if problem.severity == .error { errors.append(problem) } else { warnings.append(problem) }
+        }
+        self.warnings = SiteError.sorted(warnings)
         let showData = site.shows
         shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
             guard let slug = article.show, let show = showData[slug] else { return [] }
@@ -98,6 +104,20 @@ struct SitePlan: Sendable {
             }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
+    }
+
+    /// A code fence never closed: an error for an embed (its YAML would run
+    /// to the end of the article), a warning for a plain code block (valid
+    /// Markdown, but the rest of the article then shows as code).
+    static func unclosedFence(file: String, body: String, firstLine: Int) -> SiteError? {
+        guard let fence = CodeFences.firstUnclosed(in: body) else { return nil }
+        let line = firstLine + fence.line - 1
+        if EmbedRenderer.names.contains(fence.info) {
+            return SiteError(file: file, line: line, column: fence.column,
+                             message: "the `\(fence.info)` block opened here is never closed, so it would take in the rest of the article: add a line \(fence.fence) where its YAML ends")
+        }
+        return .warning(file: file, line: line, column: fence.column,
+                        message: "code block opened here is never closed, so everything after it to the end of the file shows as code: add a line \(fence.fence) where the code ends")
     }
 
     /// The folders a path lies in: "a/b/c" -> ["a", "a/b"].

@@ -63,7 +63,7 @@ public struct Article: Sendable, Equatable {
     public static func parse(_ text: String, file: String, fileSlug: String) throws(BuildFailure) -> Article {
         let document = try FrontMatterDocument.read(text, file: file, keys: keys)
         let (parts, reader, root, map) = (document.parts, document.reader, document.root, document.map)
-        let title = map.requiredText("title", example: "Partner Track season 2: renewal status", what: "front matter")
+        let title = map.requiredText("title", example: "\"Partner Track season 2: renewal status\"", what: "front matter")
         let date = map.dateTime("date")
         if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)

@@ -113,20 +113,75 @@ final class YAMLReader {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
-            fail(line: mark.line, column: mark.column,
-                 "invalid YAML: \(problem)\(detail): check the indentation and quoting on this line")
+            let line = Self.line(mark.line, of: yaml)
+            let character = line.flatMap { Array($0)[safe: mark.column - 1] }
+            if character == "\t" || problem.contains("tab character") {
+                fail(line: mark.line, column: mark.column,
+                     "invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces")
+            } else if problem == "mapping values are not allowed in this context", let line {
+                if let quoted = Self.quotedValueLine(line, colonColumn: mark.column) {
+                    fail(line: mark.line, column: mark.column,
+                         "invalid YAML: this `: ` reads as the start of another key inside the value: put the whole value in quotes: `\(quoted)`")
+                } else {
+                    fail(line: mark.line, column: mark.column,
+                         "invalid YAML: this line is indented under the line above, where no key can start: line its key up with the other keys (or, if it continues the value above, put that value in quotes)")
+                }
+            } else {
+                let detail = context.map { " \($0.text)" } ?? ""
+                fail(line: mark.line, column: mark.column,
+                     "invalid YAML: \(problem)\(detail): check the indentation and quoting on this line")
+            }
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             fail(line: context.mark.line, column: context.mark.column,
                  "duplicate key \(keys): each key may appear once; remove one of them")
-        case let .reader(problem, offset, _, _):
+        case let .reader(problem, offset, value, _):
             let position = offset.map { Self.lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
-            fail(line: position.0, column: position.1,
-                 "invalid YAML text: \(problem): delete the invisible character at this position")
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: value)), ControlCharacters.isRefused(scalar) {
+                fail(line: position.0, column: position.1,
+                     "invisible control character \(ControlCharacters.describe(scalar)), which feeds and sitemaps cannot hold: \(ControlCharacters.advice(for: scalar))")
+            } else {
+                fail(line: position.0, column: position.1,
+                     "invalid YAML text: \(problem): delete the invisible character at this position")
+            }
         default:
             fail(line: 1, column: 1, "invalid YAML: \(error)")
         }
+    }
+
+    /// Line `number` (1-based) of `text`.
+    private static func line(_ number: Int, of text: String) -> Substring? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.contains(number - 1) ? lines[number - 1] : nil
+    }
+
+    /// `key: value` (or `- value`) with the value in double quotes, for a line
+    /// whose value holds a `: ` (at `colonColumn`) that YAML took for another
+    /// key; `nil` when that colon is the line's own key separator (the line is
+    /// then indented wrongly, not unquoted).
+    private static func quotedValueLine(_ line: Substring, colonColumn: Int) -> String? {
+        let trimmed = line.drop { $0 == " " }
+        let indent = line.count - trimmed.count
+        let prefix: String
+        let value: Substring
+        if trimmed.hasPrefix("- ") {
+            prefix = "- "
+            value = trimmed.dropFirst(2)
+        } else if let separator = trimmed.firstRange(of: ": "),
+                  indent + trimmed.distance(from: trimmed.startIndex, to: separator.lowerBound) + 1 < colonColumn {
+            prefix = trimmed[..<separator.upperBound].description
+            value = trimmed[separator.upperBound...]
+        } else {
+            return nil
+        }
+        let text = value.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        return prefix + quoted(text)
+    }
+
+    /// `text` as a YAML double-quoted scalar.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 
     private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
@@ -209,6 +264,13 @@ final class YAMLReader {
     /// The text of a scalar, whatever it looks like (`title: 2024` is the text "2024").
     func string(_ node: Node, what: String) -> String? {
         guard case let .scalar(scalar) = node else {
+            // `- Drama: the best kind` is a key and a value to YAML.
+            if case let .mapping(mapping) = node, mapping.count == 1, let (key, value) = mapping.first,
+               case let .scalar(keyText) = key, case let .scalar(valueText) = value {
+                let text = "\(keyText.string): \(valueText.string)"
+                fail(at: node, "\(what) must be text, but `\(text)` reads as a key and a value: put it in quotes: `\(Self.quoted(text))`")
+                return nil
+            }
             fail(at: node, "\(what) must be text, got \(Self.describe(node))")
             return nil
         }
@@ -373,5 +435,11 @@ struct YAMLMapping {
     /// The column of the value for `key`, or of the mapping.
     func column(of key: String) -> Int {
         (entries[key]?.value.mark ?? node.mark)?.column ?? 1
+    }
+}
+
+private extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }
