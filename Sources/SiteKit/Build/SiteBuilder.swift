@@ -5,6 +5,9 @@ import Foundation
 public struct SiteBuilder: Sendable {
     public var theme: any Theme
     public var options: BuildOptions
+    /// For tests: fails the write or copy of the site paths it returns a reason
+    /// for (see ``StagingDirectory``).
+    var injectedWriteFailure: (@Sendable (String) -> String?)?
 
     public init(theme: any Theme, options: BuildOptions) {
         self.theme = theme
@@ -26,7 +29,7 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure([SiteError(file: targetPath, message: "the output folder is inside content/: choose a folder outside it, such as public/")])
         }
         let staging: StagingDirectory
-        do { staging = try StagingDirectory(target: target) } catch { throw BuildFailure([error]) }
+        do { staging = try StagingDirectory(target: target, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
             let report = try write(plan, siteDirectory: siteDirectory, into: staging)
             do { try staging.commit() } catch { throw BuildFailure([error]) }
