@@ -93,4 +93,31 @@ import Testing
         #expect(HTMLEntityTable.names.split(separator: " ").count == 2231)
         #expect(CharacterReferences.decode("&zwnj;&Aacute;&bsol;&NewLine;&Tab;") == "\u{200C}Á\\\n\t")
     }
+
+    /// Markup cut anywhere and mixed at random: the tokenizer must end, never
+    /// read out of bounds, and report every start tag `tokens` reports.
+    @Test func randomMarkupIsReadWithoutFault() {
+        let pieces = ["<", ">", "</", "/>", "<!--", "-->", "<!", "<?", "<![CDATA[", "]]>", "=", "'", "\"", " ", "\n",
+                      "a", "p", "id", "href", "script", "style", "svg", "title", "textarea", "&", "&amp;", "&#", "x",
+                      ";", "&ouml", "é", "ド", "#"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            // SplitMix64: a fixed sequence, so a failure can be replayed.
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        for _ in 0..<3000 {
+            let html = (0..<(next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+            let tokens = HTMLTokenizer.tokens(html)
+            let page = LinkChecker.scan(html, path: "index.html", source: "x")
+            let ids = tokens.flatMap { token -> [String] in
+                guard case let .startTag(_, attributes, _) = token else { return [] }
+                return attributes.filter { $0.name == "id" }.map(\.value)
+            }
+            #expect(Set(ids) == page.ids, "\(html)")
+        }
+    }
 }
