@@ -17,6 +17,15 @@ import Testing
         ])
     }
 
+    @Test func aValueStartingWithAReservedCharacterSaysToQuoteIt() {
+        #expect(TestSupport.articleErrors("---\ntitle: T\ndate: 2024-05-01\nauthor: @dana\n---\n") == [
+            #"content/articles/a.md:4:9: error: invalid YAML: a value cannot start with `@`: put it in quotes: `author: "@dana"`"#,
+        ])
+        #expect(TestSupport.articleErrors("---\ntitle: `Wednesday` renewed\ndate: 2024-05-01\n---\n") == [
+            #"content/articles/a.md:2:8: error: invalid YAML: a value cannot start with a backtick: put it in quotes: `title: "`Wednesday` renewed"`"#,
+        ])
+    }
+
     @Test func aTabIndentSaysTab() {
         #expect(TestSupport.articleErrors("---\ntitle: T\ndate: 2024-05-01\nrenewal:\n\tstatus: pending\n---\n") == [
             "content/articles/a.md:5:1: error: invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces",

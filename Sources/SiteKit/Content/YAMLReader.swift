@@ -114,10 +114,17 @@ final class YAMLReader {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let line = Self.line(mark.line, of: yaml)
-            let character = line.flatMap { Array($0)[safe: mark.column - 1] }
+            // Yams counts columns in Unicode scalars.
+            let scalarIndex = line.flatMap { $0.unicodeScalars.index($0.startIndex, offsetBy: mark.column - 1, limitedBy: $0.endIndex) }
+            let character = line.flatMap { line in scalarIndex.flatMap { $0 < line.endIndex ? line.unicodeScalars[$0] : nil } }
             if character == "\t" || problem.contains("tab character") {
                 fail(line: mark.line, column: mark.column,
                      "invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces")
+            } else if let character, character == "@" || character == "`", let line, let start = scalarIndex {
+                // YAML reserves both to start a value: quote it.
+                let value = line[start...].trimmingCharacters(in: .whitespaces)
+                fail(line: mark.line, column: mark.column,
+                     "invalid YAML: a value cannot start with \(character == "@" ? "`@`" : "a backtick"): put it in quotes: `\(line[..<start])\(Self.quoted(value))`")
             } else if problem == "mapping values are not allowed in this context", let line {
                 if let quoted = Self.quotedValueLine(line, colonColumn: mark.column) {
                     fail(line: mark.line, column: mark.column,
@@ -168,7 +175,7 @@ final class YAMLReader {
             prefix = "- "
             value = trimmed.dropFirst(2)
         } else if let separator = trimmed.firstRange(of: ": "),
-                  indent + trimmed.distance(from: trimmed.startIndex, to: separator.lowerBound) + 1 < colonColumn {
+                  indent + trimmed.unicodeScalars.distance(from: trimmed.startIndex, to: separator.lowerBound) + 1 < colonColumn {
             prefix = trimmed[..<separator.upperBound].description
             value = trimmed[separator.upperBound...]
         } else {
@@ -435,11 +442,5 @@ struct YAMLMapping {
     /// The column of the value for `key`, or of the mapping.
     func column(of key: String) -> Int {
         (entries[key]?.value.mark ?? node.mark)?.column ?? 1
-    }
-}
-
-private extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }
