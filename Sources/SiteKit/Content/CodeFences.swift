@@ -19,53 +19,70 @@ enum CodeFences {
     /// so fences in quotes and list items count; a closing fence may be indented
     /// any amount (list items nest deeply), which errs on the side of "closed".
     static func firstUnclosed(in markdown: String) -> Unclosed? {
-        guard markdown.utf8.contains(UInt8(ascii: "`")) || markdown.utf8.contains(UInt8(ascii: "~")) else { return nil }
-        var open: (unclosed: Unclosed, character: Character, count: Int)?
-        for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let (content, column) = afterContainers(line)
-            guard let character = content.first, character == "`" || character == "~" else { continue }
-            let count = content.prefix { $0 == character }.count
-            guard count >= 3 else { continue }
-            let rest = content.dropFirst(count)
-            if let current = open {
-                if character == current.character, count >= current.count, rest.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                    open = nil
+        // On UTF-8 bytes: this runs over every article of a build, and the
+        // container markers and fences it looks for are all ASCII.
+        let backtick = UInt8(ascii: "`"), tilde = UInt8(ascii: "~")
+        guard markdown.utf8.contains(where: { $0 == backtick || $0 == tilde }) else { return nil }
+        var markdown = markdown
+        return markdown.withUTF8 { bytes -> Unclosed? in
+            var open: (unclosed: Unclosed, character: UInt8, count: Int)?
+            var lineStart = 0
+            var lineNumber = 1
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1; lineNumber += 1 }
+                let start = afterContainers(bytes, from: lineStart, to: lineEnd)
+                guard start < lineEnd, bytes[start] == backtick || bytes[start] == tilde else { continue }
+                let character = bytes[start]
+                var end = start
+                while end < lineEnd, bytes[end] == character { end += 1 }
+                let count = end - start
+                guard count >= 3 else { continue }
+                let rest = UnsafeBufferPointer(rebasing: bytes[end..<lineEnd])
+                if let current = open {
+                    if character == current.character, count >= current.count,
+                       rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                        open = nil
+                    }
+                    continue
                 }
-                continue
+                // A backtick fence's info string holds no backtick (else it is inline code).
+                if character == backtick && rest.contains(backtick) { continue }
+                let info = String(decoding: rest, as: UTF8.self)
+                    .split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+                open = (Unclosed(line: lineNumber, column: start - lineStart + 1,
+                                 fence: String(repeating: Character(Unicode.Scalar(character)), count: count), info: info),
+                        character, count)
             }
-            // A backtick fence's info string holds no backtick (else it is inline code).
-            if character == "`" && rest.contains("`") { continue }
-            let info = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-            open = (Unclosed(line: index + 1, column: column, fence: String(repeating: character, count: count), info: info),
-                    character, count)
+            return open?.unclosed
         }
-        return open?.unclosed
     }
 
-    /// The line after leading spaces, `>` quote markers and list markers
-    /// (`- `, `* `, `+ `, `1. `, `1) `), with the 1-based column where it starts.
-    private static func afterContainers(_ line: Substring) -> (Substring, Int) {
-        var rest = line
-        var column = 1
-        func drop(_ count: Int) {
-            rest = rest.dropFirst(count)
-            column += count
-        }
-        while let first = rest.first {
-            if first == " " || first == "\t" || first == ">" {
-                drop(1)
-            } else if "-*+".contains(first), rest.dropFirst().first == " " {
-                drop(2)
-            } else if first.isASCII, first.isNumber {
-                let digits = rest.prefix { $0.isASCII && $0.isNumber }.count
-                let after = rest.dropFirst(digits)
-                guard digits <= 9, let marker = after.first, marker == "." || marker == ")",
-                      after.dropFirst().first == " " else { break }
-                drop(digits + 2)
-            } else {
-                break
+    /// Where the line's content starts after leading spaces, `>` quote markers
+    /// and list markers (`- `, `* `, `+ `, `1. `, `1) `); all of them ASCII.
+    private static func afterContainers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var index = start
+        func isSpace(_ at: Int) -> Bool { at < end && bytes[at] == UInt8(ascii: " ") }
+        while index < end {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ">"):
+                index += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+                guard isSpace(index + 1) else { return index }
+                index += 2
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                var digitsEnd = index
+                while digitsEnd < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digitsEnd]) { digitsEnd += 1 }
+                guard digitsEnd - index <= 9, digitsEnd < end,
+                      bytes[digitsEnd] == UInt8(ascii: ".") || bytes[digitsEnd] == UInt8(ascii: ")"),
+                      isSpace(digitsEnd + 1) else { return index }
+                index = digitsEnd + 2
+            default:
+                return index
             }
         }
-        return (rest, column)
+        return index
     }
 }

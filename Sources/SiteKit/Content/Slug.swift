@@ -43,6 +43,8 @@ public enum Slug {
         if text.unicodeScalars.contains(where: { $0 == "+" || $0 == "&" }) {
             text = text.replacing("+", with: " plus ").replacing("&", with: " and ")
         }
+        // Most tags are ASCII, and a build asks for each one's slug many times.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return make(from: text) }
         var out = String.UnicodeScalarView()
         var pendingHyphen = false
         // Whether the last character kept is not ASCII: a combining mark that
