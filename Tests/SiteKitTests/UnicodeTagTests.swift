@@ -55,4 +55,15 @@ import Testing
         ])
         #expect(site.exists("tags/sci-fi/index.html"))
     }
+
+    @Test func aBrokenLinkWrittenInAnyScriptIsFoundInTheSource() throws {
+        let site = try TestSite([
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-05-01\ntags: [Драма]",
+                                                      body: "See [drama](/tags/драма/) and [more](/tags/драмы/)."),
+        ])
+        defer { site.remove() }
+        #expect(site.buildErrors() == """
+        content/articles/a.md:6:38: error: broken link '/tags/%D0%B4%D1%80%D0%B0%D0%BC%D1%8B/': no page or file is written at /tags/драмы/; fix the link or add the page it points to
+        """)
+    }
 }

@@ -131,7 +131,10 @@ public struct SiteBuilder: Sendable {
     /// Where `link` is first written in `text` (line 1, column 1 when it was
     /// generated rather than written).
     static func position(of link: String, in text: String) -> SourcePosition {
-        guard let range = text.range(of: link) ?? text.range(of: HTMLEscaping.escape(link)) else {
+        // cmark percent-encodes what the editor wrote as text (`/tags/драма/`).
+        let decoded = link.contains("%") ? link.removingPercentEncoding : nil
+        guard let range = text.range(of: link) ?? text.range(of: HTMLEscaping.escape(link))
+                ?? decoded.flatMap({ text.range(of: $0) }) else {
             return SourcePosition(line: 1, column: 1)
         }
         let before = text[..<range.lowerBound]
