@@ -10,7 +10,8 @@ struct BuildCommand: ParsableCommand {
         abstract: "Build the site into its output folder.",
         discussion: """
         Every problem is reported as path:line:column: error: message, and the build exits with status 1. \
-        A failed build leaves the previous output exactly as it was.
+        A failed build leaves the previous output exactly as it was. Warnings (path:line:column: warning: message) \
+        do not stop the build.
         """
     )
 
@@ -42,14 +43,8 @@ struct BuildCommand: ParsableCommand {
                                                         precompress: precompress))
         do {
             let report = try builder.build(siteDirectory: siteURL, output: outputURL)
-            if let robots = report.robotsBelowHostRoot {
-                let root = robots.split(separator: "/", maxSplits: 3).prefix(2).joined(separator: "//") + "/robots.txt"
-                FileHandle.standardError.write(Data("""
-                content/site.yaml: warning: base_url is below the host's root, so robots.txt is published at \(robots), \
-                but crawlers only read \(root): put its lines (with the Sitemap line) into the host's own robots.txt
-
-                """.utf8))
-            }
+            // Warnings are problems to act on: --quiet silences the summary, not them.
+            Diagnostics.warn(report.warnings)
             if !quiet {
                 let destination = output ?? (site == "." ? "public" : "\(site)/public")
                 var line = "Built \(report.pages) pages and \(report.otherFiles) other files into \(destination) "
@@ -60,6 +55,7 @@ struct BuildCommand: ParsableCommand {
                 if report.skippedArticles > 0 {
                     line += " (\(report.skippedArticles) draft, future or expired articles left out)"
                 }
+                if !report.warnings.isEmpty { line += ", with \(Diagnostics.warnings(report.warnings.count))" }
                 print(line)
             }
         } catch {

@@ -3,7 +3,8 @@ import Foundation
 import SiteKit
 
 /// How the commands report: problems on standard error as
-/// `path:line:column: error: message`, then one summary line, exit status 1.
+/// `path:line:column: error: message`, then one summary line, exit status 1;
+/// warnings likewise as `path:line:column: warning: message`, exit status 0.
 enum Diagnostics {
     /// Prints every problem of `failure` and `summary`; returns the exit code to throw.
     static func report(_ failure: BuildFailure, summary: (Int) -> String) -> ExitCode {
@@ -11,6 +12,17 @@ enum Diagnostics {
         text += summary(failure.errors.count) + "\n"
         FileHandle.standardError.write(Data(text.utf8))
         return ExitCode(1)
+    }
+
+    /// Prints warnings on standard error, one `path:line:column: warning: message` each.
+    static func warn(_ warnings: [SiteError]) {
+        guard !warnings.isEmpty else { return }
+        FileHandle.standardError.write(Data(warnings.map { $0.description + "\n" }.joined().utf8))
+    }
+
+    /// "1 warning", "3 warnings".
+    static func warnings(_ count: Int) -> String {
+        count == 1 ? "1 warning" : "\(count) warnings"
     }
 
     /// Writes a line to standard output at once (print buffers when the output

@@ -138,6 +138,7 @@ struct PreviewBuilder: Sendable {
         let options = BuildOptions(includeDrafts: drafts, includeFuture: future, now: now, previewOrigin: origin)
         do {
             let report = try SiteBuilder(theme: DefaultTheme(), options: options).build(siteDirectory: site, output: output)
+            Diagnostics.warn(report.warnings)
             Diagnostics.say("\(reason): built \(report.pages) pages in \(Diagnostics.seconds(ContinuousClock.now - started)) s")
             // site.yaml alone: the build itself does not report where the site lives.
             return .success((try? SiteLoader.loadSettings(siteDirectory: site))?.basePath ?? "/")

@@ -29,23 +29,26 @@ import Testing
         // Break an article: the build fails at load.
         try TestSupport.write(["content/articles/two.md": "---\ntitel: Two\ndate: 2024-04-01\n---\n"], in: site)
         #expect(TestSupport.buildErrors(site, output: output) == [
-            "content/articles/two.md:2:1: error: missing required key 'title' in front matter: add a line `title: Partner Track season 2: renewal status`",
+            "content/articles/two.md:2:1: error: missing required key 'title' in front matter: add a line `title: \"Partner Track season 2: renewal status\"`",
             "content/articles/two.md:2:1: error: unknown key 'titel' in front matter (did you mean 'title'?); known keys: aliases, author, compare, date, draft, expires, image, image_alt, renewal, scores, show, slug, summary, tags, title, updated",
         ])
         #expect(try TestSupport.snapshot(output) == before)
         #expect(try TestSupport.entries(of: parent) == ["public"])
 
-        // A failure while writing, after the staging folder exists: a static
-        // file that cannot be read.
+        // A failure while writing, after the staging folder exists (a full
+        // disk), injected: file permissions cannot stop root, which CI runs as.
         try TestSupport.write(["content/articles/two.md": TestSupport.article(title: "Two", date: "2024-04-01")], in: site)
-        let unreadable = site.appending(path: "content/static/secret.txt")
-        try TestSupport.write(["content/static/secret.txt": "x"], in: site)
-        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: unreadable.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: unreadable.path) }
-        if FileManager.default.isReadableFile(atPath: unreadable.path) == false {
-            let errors = TestSupport.buildErrors(site, output: output)
-            #expect(errors.count == 1)
-            #expect(errors.first?.contains("cannot copy the file into the output") == true)
+        for (path, message) in [("articles/two/index.html", "cannot write the file: No space left on device"),
+                                ("img/logo.svg", "cannot copy the file into the output: No space left on device")] {
+            var builder = TestSupport.builder()
+            builder.injectedWriteFailure = { $0 == path ? "No space left on device" : nil }
+            do {
+                _ = try builder.build(siteDirectory: site, output: output)
+                Issue.record("the build should fail writing \(path)")
+            } catch {
+                #expect(error.errors.map(\.message) == [message])
+                #expect(error.errors.first.map { $0.file.hasSuffix(path) } == true)
+            }
             #expect(try TestSupport.snapshot(output) == before)
             #expect(try TestSupport.entries(of: parent) == ["public"])
         }
@@ -101,8 +104,7 @@ import Testing
         #expect(try TestSupport.entries(of: parent.appending(path: "new")) == ["deeper"])
     }
 
-    /// The builder discards its staging folder on a failure while writing (a
-    /// failure it cannot provoke as root above); this is that path, directly.
+    /// Discarding and committing a staging folder directly.
     @Test func discardedStagingLeavesTheTargetAlone() throws {
         let site = try makeSite()
         let parent = try TestSupport.temporaryFolder()

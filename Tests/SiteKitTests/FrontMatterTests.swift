@@ -94,7 +94,7 @@ import Testing
         // Reported on the closing line, where the keys belong.
         #expect(errors("---\n---\nBody\n") == [
             "content/articles/a.md:2:1: error: missing required key 'date' in front matter: add a line `date: 2024-05-01`",
-            "content/articles/a.md:2:1: error: missing required key 'title' in front matter: add a line `title: Partner Track season 2: renewal status`",
+            "content/articles/a.md:2:1: error: missing required key 'title' in front matter: add a line `title: \"Partner Track season 2: renewal status\"`",
         ])
     }
 
@@ -169,7 +169,7 @@ import Testing
 
     @Test func emptyTitle() {
         #expect(errors("---\ntitle: \"  \"\ndate: 2024-05-01\n---\n") == [
-            "content/articles/a.md:2:8: error: 'title' is empty: give it a value, such as `title: Partner Track season 2: renewal status`",
+            "content/articles/a.md:2:8: error: 'title' is empty: give it a value, such as `title: \"Partner Track season 2: renewal status\"`",
         ])
     }
 
@@ -240,16 +240,16 @@ import Testing
             "content/articles/a.md:5:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence: check the indentation and quoting on this line",
         ])
         #expect(errors("---\ntitle: x\n  bad: indent\n---\n") == [
-            "content/articles/a.md:3:6: error: invalid YAML: mapping values are not allowed in this context: check the indentation and quoting on this line",
+            "content/articles/a.md:3:6: error: invalid YAML: this line is indented under the line above, where no key can start: line its key up with the other keys (or, if it continues the value above, put that value in quotes)",
         ])
     }
 
     @Test func controlCharacterAndTabIndentation() {
         #expect(errors("---\ntitle: x\ndate: 2024-05-01\nsummary: a\u{7}b\n---\n") == [
-            "content/articles/a.md:4:11: error: invalid YAML text: control characters are not allowed: delete the invisible character at this position",
+            "content/articles/a.md:4:11: error: invisible control character U+0007 (bell), which feeds and sitemaps cannot hold: delete it (it is invisible in most editors: delete the characters around this position and type them again)",
         ])
         #expect(errors("---\ntitle: x\n\tdate: 2024-05-01\n---\n") == [
-            "content/articles/a.md:3:1: error: invalid YAML: found a tab character that violates indentation while scanning a plain scalar: check the indentation and quoting on this line",
+            "content/articles/a.md:3:1: error: invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces",
         ])
     }
 
@@ -305,9 +305,28 @@ import Testing
         "a: \"5 * 3: fifteen\"",
         "a: 'x, *b: c'",
         "a: b # *c: d",
+        "summary: |\n  *Bold*: text\n  *b: c\ntags: [x]",
+        "summary: >-\n  *Bold*: text\n",
+        "a: \"x\n  *b: c\"",
+        "a: x\n  *b: c",
+        "- *x",
     ])
     func aliasesAsValuesAndStarsInTextAreFine(yaml: String) {
-        #expect(YAMLReader.aliasKeyPosition(in: yaml) == nil)
+        #expect(YAMLAliasKeys.firstPosition(in: yaml) == nil)
+    }
+
+    @Test func aBlockScalarLineThatLooksLikeAnAliasKeyIsText() throws {
+        let article = try Article.parse("---\ntitle: T\ndate: 2024-05-01\nsummary: |\n  *Bold*: text\n  *b: c\n---\n",
+                                        file: "content/articles/a.md", fileSlug: "a")
+        #expect(article.summary == "*Bold*: text\n*b: c")
+    }
+
+    @Test func anAliasInsideAComplexKeyIsRejectedToo() {
+        let reader = YAMLReader(file: "content/data/shows/x.yaml")
+        #expect(reader.compose("a: &a [x]\n? [1, *a]\n: y") == nil)
+        #expect(reader.errors.map(\.description) == [
+            "content/data/shows/x.yaml:2:7: error: an alias (`*name`) cannot be a key: write the key out in full",
+        ])
     }
 
     // MARK: Pages and settings

@@ -33,7 +33,6 @@ public struct BuildReport: Sendable, Equatable {
     public var skippedArticles: Int
     /// `.gz` and `.br` files written by `precompress`.
     public var compressedFiles: Int = 0
-    /// Where robots.txt was written when that is not the host's root (a site under a
-    /// sub-path): crawlers only read /robots.txt, so the caller should warn.
-    public var robotsBelowHostRoot: String?
+    /// Problems that did not stop the build, sorted by file, line and column.
+    public var warnings: [SiteError] = []
 }

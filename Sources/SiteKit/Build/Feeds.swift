@@ -103,9 +103,15 @@ enum Feeds {
         return .object(members)
     }
 
-    /// An absolute URL for a root-relative URL or a path; absolute URLs pass through.
+    /// An absolute URL for a root-relative URL or a path; absolute URLs pass
+    /// through, and a protocol-relative one (`//cdn.example.net/x.jpg`) takes
+    /// the site's scheme: it names another host, not a path on this one.
     static func absolute(_ url: String, settings: SiteSettings, basePath: String) -> String {
-        if url.contains("://") { return url }
+        if url.hasPrefix("//") {
+            let scheme = settings.baseURL.prefix { $0 != ":" }
+            return scheme + ":" + url
+        }
+        if LinkChecker.hasScheme(url) { return url }
         if url.hasPrefix(basePath) { return settings.baseURL + url.dropFirst(basePath.count) }
         if url.hasPrefix("/") { return settings.baseURL + url.dropFirst() }
         return settings.baseURL + url

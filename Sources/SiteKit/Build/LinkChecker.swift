@@ -20,56 +20,49 @@ struct LinkChecker: Sendable {
     let baseURL: String
     let basePath: String
 
-    /// Scans an HTML page for its ids and links: `id`, `href` and `src`
-    /// attributes, in either quote, preceded by white space as inside a tag.
+    /// Scans an HTML page for its ids and links: the `id`, `href` and `src`
+    /// attributes of its tags, read by ``HTMLTokenizer`` so that text that
+    /// looks like markup (`&lt;a href='x'&gt;` in a code block, a comment, a
+    /// script) is never taken for it, with every character reference decoded.
     static func scan(_ html: String, path: String, source: String) -> Page {
-        var ids = Set<String>()
-        var links: [String] = []
         var html = html
-        html.withUTF8 { bytes in
-            // Attribute values are rare next to text, so look for `="` / `='` first.
-            var index = 1
-            while index + 1 < bytes.count {
-                defer { index += 1 }
-                guard bytes[index] == UInt8(ascii: "="),
-                      bytes[index + 1] == UInt8(ascii: "\"") || bytes[index + 1] == UInt8(ascii: "'"),
-                      let name = attributeName(in: bytes, before: index) else { continue }
-                let quote = bytes[index + 1]
-                let valueStart = index + 2
-                var end = valueStart
-                while end < bytes.count && bytes[end] != quote { end += 1 }
-                guard end < bytes.count else { break }
-                let value = unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
-                if name == .id { ids.insert(value) } else { links.append(value) }
-                index = end
-            }
+        let (ids, links) = html.withUTF8 { bytes in
+            var sink = AttributeSink(bytes: bytes)
+            HTMLTokenizer.tokenize(bytes, into: &sink)
+            return (sink.ids, sink.links)
         }
         return Page(path: path, source: source, ids: ids, links: links)
     }
 
-    private enum AttributeName { case id, link }
+    /// Keeps the values of `id`, `href` and `src` attributes.
+    private struct AttributeSink: HTMLTokenSink {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var ids = Set<String>()
+        var links: [String] = []
 
-    /// The attribute whose name ends just before `equals`, if it is one the
-    /// check reads.
-    private static func attributeName(in bytes: UnsafeBufferPointer<UInt8>, before equals: Int) -> AttributeName? {
-        func matches(_ name: StaticString) -> Bool {
-            let count = name.utf8CodeUnitCount
-            guard equals > count else { return false }
-            let start = equals - count
-            let space = bytes[start - 1]
-            guard space == 0x20 || space == 0x0A || space == 0x09 else { return false }
-            for offset in 0..<count where bytes[start + offset] != name.utf8Start[offset] { return false }
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        mutating func attribute(name: Range<Int>, value: Range<Int>) {
+            if named(name, "id") {
+                ids.insert(decoded(value))
+            } else if named(name, "href") || named(name, "src") {
+                links.append(decoded(value))
+            }
+        }
+
+        private func named(_ name: Range<Int>, _ lowercase: StaticString) -> Bool {
+            guard name.count == lowercase.utf8CodeUnitCount else { return false }
+            for offset in 0..<name.count where HTMLTokenizer.lowercased(bytes[name.lowerBound + offset]) != lowercase.utf8Start[offset] {
+                return false
+            }
             return true
         }
-        if matches("href") || matches("src") { return .link }
-        if matches("id") { return .id }
-        return nil
-    }
 
-    private static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        return text.replacing("&quot;", with: "\"").replacing("&#39;", with: "'")
-            .replacing("&lt;", with: "<").replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+        private func decoded(_ value: Range<Int>) -> String {
+            CharacterReferences.decode(bytes[value], inAttribute: true)
+        }
     }
 
     /// A broken link: where it is and why.

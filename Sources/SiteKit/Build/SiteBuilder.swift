@@ -5,6 +5,9 @@ import Foundation
 public struct SiteBuilder: Sendable {
     public var theme: any Theme
     public var options: BuildOptions
+    /// For tests: fails the write or copy of the site paths it returns a reason
+    /// for (see ``StagingDirectory``).
+    var injectedWriteFailure: (@Sendable (String) -> String?)?
 
     public init(theme: any Theme, options: BuildOptions) {
         self.theme = theme
@@ -26,7 +29,7 @@ public struct SiteBuilder: Sendable {
             throw BuildFailure([SiteError(file: targetPath, message: "the output folder is inside content/: choose a folder outside it, such as public/")])
         }
         let staging: StagingDirectory
-        do { staging = try StagingDirectory(target: target) } catch { throw BuildFailure([error]) }
+        do { staging = try StagingDirectory(target: target, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
             let report = try write(plan, siteDirectory: siteDirectory, into: staging)
             do { try staging.commit() } catch { throw BuildFailure([error]) }
@@ -111,18 +114,16 @@ public struct SiteBuilder: Sendable {
         errors += copied.compactMap { $0 }
         guard errors.isEmpty else { throw BuildFailure(errors) }
 
-        let files = Set(outputs.map(\.path) + plan.site.staticFiles)
+        // As written on disk: links are percent-decoded before they are resolved.
+        let files = Set(outputs.map { StagingDirectory.filePath($0.path) } + plan.site.staticFiles)
         errors = checkLinks(pages, files: files, plan: plan, markdownLinks: markdownLinks)
         guard errors.isEmpty else { throw BuildFailure(errors) }
         var report = BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
-                                 skippedArticles: plan.skippedArticles)
+                                 skippedArticles: plan.skippedArticles, warnings: plan.warnings)
         if options.precompress {
             // Article pages were written as they were rendered; `files` has the rest.
-            let articlePages = plan.articles.map { $0.path + "index.html" }
+            let articlePages = plan.articles.map { StagingDirectory.filePath($0.path + "index.html") }
             report.compressedFiles = try Precompressor.compress(Array(files) + articlePages, in: staging.staging).get()
-        }
-        if plan.basePath != "/", files.contains("robots.txt") {
-            report.robotsBelowHostRoot = plan.site.settings.baseURL + "robots.txt"
         }
         return report
     }
@@ -130,7 +131,8 @@ public struct SiteBuilder: Sendable {
     /// Writes one output; for HTML, returns what the link check needs.
     private static func write(_ output: PageRenderer.Output, to staging: StagingDirectory) throws(BuildFailure) -> LinkChecker.Page? {
         do { try staging.write(output.text, to: output.path) } catch { throw BuildFailure([error]) }
-        return output.isHTML ? LinkChecker.scan(output.text, path: output.path, source: output.source) : nil
+        return output.isHTML ? LinkChecker.scan(output.text, path: StagingDirectory.filePath(output.path),
+                                                source: output.source) : nil
     }
 
     /// Broken internal links as errors at the place in the source where they

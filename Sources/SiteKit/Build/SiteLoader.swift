@@ -115,7 +115,9 @@ public enum SiteLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SiteError(file: path, message: "cannot read the file: check that it exists and is readable")
         }
-        return try SourceText.decode([UInt8](data), file: path)
+        let text = try SourceText.decode([UInt8](data), file: path)
+        try SourceText.checkCharacters(text, file: path)
+        return text
     }
 
     /// Regular files below `directory`, as sorted relative paths; none when it is missing.

@@ -10,6 +10,8 @@ struct SitePlan: Sendable {
     let tags: Taxonomy
     let shows: Taxonomy
     let skippedArticles: Int
+    /// Problems that do not stop the build.
+    let warnings: [SiteError]
     let stylesheetPath: String
     /// The theme's stylesheet as published, with the site's `accent:` applied.
     let stylesheet: String
@@ -58,6 +60,16 @@ struct SitePlan: Sendable {
         tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
             article.tags.map { (Slug.term($0), $0) }
         }
+        var warnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
+            + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options)
+        let bodies = articles.map { ($0.sourcePath, $0.body, $0.bodyFirstLine) }
+            + pages.map { ($0.sourcePath, $0.body, $0.bodyFirstLine) }
+        for (file, body, firstLine) in bodies {
+            guard let problem = Self.unclosedFence(file: file, body: body, firstLine: firstLine) else { continue }
+            if problem.severity == .error { errors.append(problem) } else { warnings.append(problem) }
+        }
+        if let warning = Self.robotsWarning(settings: site.settings, writesRobots: writesRobots) { warnings.append(warning) }
+        self.warnings = SiteError.sorted(warnings)
         let showData = site.shows
         shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
             guard let slug = article.show, let show = showData[slug] else { return [] }
@@ -67,6 +79,7 @@ struct SitePlan: Sendable {
         // Every path written must have one owner.
         var owners: [String: String] = [:]
         func claim(_ path: String, by owner: String, line: Int = 1, column: Int = 1, fix: String) {
+            let path = StagingDirectory.filePath(path)  // as on disk, where static files are
             if let existing = owners[path] {
                 errors.append(SiteError(file: owner, line: line, column: column,
                                         message: "writes \(path), which \(existing) also writes: \(fix)"))
@@ -115,6 +128,28 @@ struct SitePlan: Sendable {
     static func stylesheet(_ css: String, settings: SiteSettings) -> String {
         guard let accent = settings.accent else { return css }
         return css + "/* site.yaml */\n:root { --accent: \(accent); }\n"
+    }
+
+    /// Crawlers read robots.txt only at the host's root: a site under a sub-path
+    /// publishes one where nothing looks, so say where its lines must go.
+    static func robotsWarning(settings: SiteSettings, writesRobots: Bool) -> SiteError? {
+        guard writesRobots, settings.basePath != "/" else { return nil }
+        let origin = String(settings.baseURL.dropLast(settings.basePath.count))
+        return .warning(file: "content/site.yaml", message: "base_url is below the host's root, so robots.txt is published at \(settings.baseURL)robots.txt, but crawlers only read \(origin)/robots.txt: put its lines (with the Sitemap line) into the host's own robots.txt")
+    }
+
+    /// A code fence never closed: an error for an embed (its YAML would run
+    /// to the end of the article), a warning for a plain code block (valid
+    /// Markdown, but the rest of the article then shows as code).
+    static func unclosedFence(file: String, body: String, firstLine: Int) -> SiteError? {
+        guard let fence = CodeFences.firstUnclosed(in: body) else { return nil }
+        let line = firstLine + fence.line - 1
+        if EmbedRenderer.names.contains(fence.info) {
+            return SiteError(file: file, line: line, column: fence.column,
+                             message: "the `\(fence.info)` block opened here is never closed, so it would take in the rest of the article: add a line \(fence.fence) where its YAML ends")
+        }
+        return .warning(file: file, line: line, column: fence.column,
+                        message: "code block opened here is never closed, so everything after it to the end of the file shows as code: add a line \(fence.fence) where the code ends")
     }
 
     /// The folders a path lies in: "a/b/c" -> ["a", "a/b"].

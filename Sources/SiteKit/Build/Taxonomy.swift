@@ -25,10 +25,12 @@ struct Taxonomy: Sendable {
 
     /// One term and the articles filed under it.
     struct Term: Sendable {
+        /// The slug, in any script ("драма").
         var slug: String
         var name: String
         /// Slugs of the term's articles, newest first.
         var articleSlugs: [String]
+        /// The site path, percent-encoded as URLs carry it ("tags/%D0%B4…/").
         var path: String
     }
 
@@ -43,7 +45,8 @@ struct Taxonomy: Sendable {
         for article in articles {
             for (slug, termName) in termNames(article) {
                 if bySlug[slug] == nil {
-                    bySlug[slug] = Term(slug: slug, name: termName, articleSlugs: [], path: "\(name)/\(slug)/")
+                    bySlug[slug] = Term(slug: slug, name: termName, articleSlugs: [],
+                                        path: "\(name)/\(Slug.percentEncoded(slug))/")
                 }
                 spellings[slug, default: [:]][termName, default: 0] += 1
                 if bySlug[slug]?.articleSlugs.last != article.slug {

@@ -44,6 +44,11 @@ public struct Article: Sendable, Equatable {
     public var compareColumn: Int = 1
     /// Where each `compare:` entry is written, in list order.
     public var comparePositions: [SourcePosition] = []
+    /// Where each tag is written, in list order.
+    public var tagPositions: [SourcePosition] = []
+    /// Where the `date:` and `expires:` values sit, for warnings about them.
+    public var datePosition = SourcePosition(line: 1, column: 1)
+    public var expiresPosition = SourcePosition(line: 1, column: 1)
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
@@ -58,14 +63,17 @@ public struct Article: Sendable, Equatable {
     public static func parse(_ text: String, file: String, fileSlug: String) throws(BuildFailure) -> Article {
         let document = try FrontMatterDocument.read(text, file: file, keys: keys)
         let (parts, reader, root, map) = (document.parts, document.reader, document.root, document.map)
-        let title = map.requiredText("title", example: "Partner Track season 2: renewal status", what: "front matter")
+        let title = map.requiredText("title", example: "\"Partner Track season 2: renewal status\"", what: "front matter")
         let date = map.dateTime("date")
         if date == nil && map.value("date") == nil { map.missing("date", example: "2024-05-01", what: "front matter") }
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
         let tags = map.stringList("tags") ?? []
+        var tagNodes: [Node] = []
+        if case .sequence(let sequence)? = map.value("tags") { tagNodes = Array(sequence) }
+        let tagPositions = tagNodes.map { SourcePosition(line: reader.lineOffset + ($0.mark?.line ?? 1), column: $0.mark?.column ?? 1) }
         for (index, tag) in tags.enumerated() where Slug.term(tag).isEmpty {
-            let node = map.value("tags").flatMap { reader.sequence($0, what: "tags")?[index] }
-            reader.fail(at: node ?? root, "tag '\(tag)' has no letters or digits to make a URL from: use a word")
+            reader.fail(at: index < tagNodes.count ? tagNodes[index] : root,
+                        "tag '\(tag)' has no letters or digits to make a URL from: use a word")
         }
         let show = map.string("show")
         if let show, !Slug.isValid(show) {
@@ -91,9 +99,12 @@ public struct Article: Sendable, Equatable {
                 }
             }
         }
-        let updated = map.dateTime("updated")
-        if let updated, let date, updated < date {
-            map.fail("updated", "'updated' (\(updated)) is before 'date' (\(date)): an article cannot be updated before it is published; fix one of them")
+        var updated = map.dateTime("updated")
+        if let written = updated, let date {
+            if DateTime.update(written, precedes: date) {
+                map.fail("updated", "'updated' (\(written)) is before 'date' (\(date)): an article cannot be updated before it is published; fix one of them")
+            }
+            updated = DateTime.effectiveUpdate(written, published: date)
         }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
@@ -111,7 +122,9 @@ public struct Article: Sendable, Equatable {
             slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
             slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"),
             compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"),
-            comparePositions: comparePositions)
+            comparePositions: comparePositions, tagPositions: tagPositions,
+            datePosition: SourcePosition(line: map.line(of: "date"), column: map.column(of: "date")),
+            expiresPosition: SourcePosition(line: map.line(of: "expires"), column: map.column(of: "expires")))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
     }
@@ -121,9 +134,15 @@ extension Article {
     /// Why an alias cannot be used, or `nil` when it is a plain site path.
     static func aliasProblem(_ alias: String) -> String? {
         let segments = alias.split(separator: "/")
+        // The redirect is written at the percent-decoded path (what hosts look
+        // up), so `%2E%2E` is `..` and `%0B` a control character.
+        let decoded = alias.removingPercentEncoding
         guard alias.hasPrefix("/"), !alias.hasPrefix("//"), !segments.isEmpty,
               segments.allSatisfy({ $0 != "." && $0 != ".." }),
-              alias.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"?#\\\"'<>".unicodeScalars.contains($0) })
+              alias.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"?#\\\"'<>".unicodeScalars.contains($0) }),
+              let decoded, decoded.hasPrefix("/"), !decoded.hasPrefix("//"),
+              decoded.split(separator: "/").allSatisfy({ $0 != "." && $0 != ".." }),
+              decoded.unicodeScalars.allSatisfy({ $0.value > 0x20 && !ControlCharacters.isRefused($0) && $0 != "\\" })
         else {
             return "alias '\(alias)' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces"
         }

@@ -95,6 +95,30 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { hasTime ? rfc3339 : date.description }
 
+    /// Whether an update at `updated` comes before publication at `published`.
+    /// Two date-times compare as instants; when either is a plain date, the
+    /// calendar days compare, each as written in its own zone: an article
+    /// published 2022-09-14T21:00:00-04:00 (already the 15th in UTC) may say
+    /// `updated: 2022-09-14`, the day it appeared where it was written.
+    public static func update(_ updated: DateTime, precedes published: DateTime) -> Bool {
+        if updated.hasTime && published.hasTime { return updated < published }
+        return updated.date < published.date
+    }
+
+    /// The moment to publish as the last update (feeds, sitemap, JSON-LD) for
+    /// an `updated` that does not precede `published` by
+    /// ``update(_:precedes:)``, so that no reader sees a modification before
+    /// the publication: a plain date is read in the article's zone, and an
+    /// update on the day of publication is the publication itself.
+    public static func effectiveUpdate(_ updated: DateTime, published: DateTime) -> DateTime {
+        guard updated < published else { return updated }
+        if !updated.hasTime {
+            let local = DateTime(date: updated.date, utcOffsetMinutes: published.utcOffsetMinutes)
+            if !(local < published) { return local }
+        }
+        return published
+    }
+
     public static func < (lhs: DateTime, rhs: DateTime) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }

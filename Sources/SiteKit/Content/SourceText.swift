@@ -13,6 +13,14 @@ public enum SourceText {
         return normalizeLineEnds(text)
     }
 
+    /// Refuses the invisible control characters that no feed or sitemap may
+    /// hold (``ControlCharacters/isRefused(_:)``), at the first one's position.
+    public static func checkCharacters(_ text: String, file: String) throws(SiteError) {
+        guard let (line, column, scalar) = ControlCharacters.firstRefused(in: text) else { return }
+        throw SiteError(file: file, line: line, column: column,
+                        message: "invisible control character \(ControlCharacters.describe(scalar)), which feeds and sitemaps cannot hold: \(ControlCharacters.advice(for: scalar))")
+    }
+
     /// CRLF and lone CR become LF, so line numbers and parsers agree everywhere.
     public static func normalizeLineEnds(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }

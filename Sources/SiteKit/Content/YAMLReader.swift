@@ -33,7 +33,7 @@ final class YAMLReader {
         // Yams expands an alias used as a mapping key while it checks for
         // duplicate keys, before the budget below can see the tree: a small
         // document could then take minutes. No schema of ours has such keys.
-        if let (line, column) = Self.aliasKeyPosition(in: yaml) {
+        if let (line, column) = YAMLAliasKeys.firstPosition(in: yaml) {
             failedToParse = true
             fail(line: line, column: column,
                  "an alias (`*name`) cannot be a key: write the key out in full")
@@ -59,59 +59,6 @@ final class YAMLReader {
         }
         guard let node, fitsBudget(node) else { return nil }
         return node
-    }
-
-    /// Where the first alias used as a mapping key is (`*a: x`, `? *a`,
-    /// `{*a: x}`), as line and column of its `*`; quoted text is skipped.
-    static func aliasKeyPosition(in yaml: String) -> (Int, Int)? {
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
-        for (lineIndex, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let characters = Array(line.unicodeScalars)
-            var quote: Unicode.Scalar?
-            // Where a key may start: the line's start (after `- ` and `? `), or after `{` or `,`.
-            var keyMayStart = true
-            var index = 0
-            while index < characters.count {
-                let character = characters[index]
-                if let open = quote {
-                    if character == open { quote = nil }
-                    index += 1
-                    continue
-                }
-                switch character {
-                case "\"", "'":
-                    quote = character
-                    keyMayStart = false
-                case " ", "\t":
-                    break
-                case "-", "?":
-                    // "- " and "? " keep a key position; anything else starts a value.
-                    let next = index + 1 < characters.count ? characters[index + 1] : " "
-                    if !(next == " " || next == "\t") { keyMayStart = false }
-                    if character == "?" && (next == " " || next == "\t") {
-                        // An explicit key: an alias right after it is a key.
-                        var probe = index + 1
-                        while probe < characters.count && (characters[probe] == " " || characters[probe] == "\t") { probe += 1 }
-                        if probe < characters.count && characters[probe] == "*" { return (lineIndex + 1, probe + 1) }
-                    }
-                case "{", ",", "[":
-                    keyMayStart = character != "["
-                case "#":
-                    index = characters.count
-                    continue
-                case "*" where keyMayStart:
-                    var end = index + 1
-                    while end < characters.count && !" \t:,]}".unicodeScalars.contains(characters[end]) { end += 1 }
-                    while end < characters.count && (characters[end] == " " || characters[end] == "\t") { end += 1 }
-                    if end < characters.count && characters[end] == ":" { return (lineIndex + 1, index + 1) }
-                    keyMayStart = false
-                default:
-                    keyMayStart = false
-                }
-                index += 1
-            }
-        }
-        return nil
     }
 
     /// Whether the tree, with every alias expanded, has at most `elementBudget`
@@ -166,20 +113,82 @@ final class YAMLReader {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
-            fail(line: mark.line, column: mark.column,
-                 "invalid YAML: \(problem)\(detail): check the indentation and quoting on this line")
+            let line = Self.line(mark.line, of: yaml)
+            // Yams counts columns in Unicode scalars.
+            let scalarIndex = line.flatMap { $0.unicodeScalars.index($0.startIndex, offsetBy: mark.column - 1, limitedBy: $0.endIndex) }
+            let character = line.flatMap { line in scalarIndex.flatMap { $0 < line.endIndex ? line.unicodeScalars[$0] : nil } }
+            if character == "\t" || problem.contains("tab character") {
+                fail(line: mark.line, column: mark.column,
+                     "invalid YAML: a tab indents this line, and YAML indents with spaces only: replace the tab with spaces")
+            } else if let character, character == "@" || character == "`", let line, let start = scalarIndex {
+                // YAML reserves both to start a value: quote it.
+                let value = line[start...].trimmingCharacters(in: .whitespaces)
+                fail(line: mark.line, column: mark.column,
+                     "invalid YAML: a value cannot start with \(character == "@" ? "`@`" : "a backtick"): put it in quotes: `\(line[..<start])\(Self.quoted(value))`")
+            } else if problem == "mapping values are not allowed in this context", let line {
+                if let quoted = Self.quotedValueLine(line, colonColumn: mark.column) {
+                    fail(line: mark.line, column: mark.column,
+                         "invalid YAML: this `: ` reads as the start of another key inside the value: put the whole value in quotes: `\(quoted)`")
+                } else {
+                    fail(line: mark.line, column: mark.column,
+                         "invalid YAML: this line is indented under the line above, where no key can start: line its key up with the other keys (or, if it continues the value above, put that value in quotes)")
+                }
+            } else {
+                let detail = context.map { " \($0.text)" } ?? ""
+                fail(line: mark.line, column: mark.column,
+                     "invalid YAML: \(problem)\(detail): check the indentation and quoting on this line")
+            }
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             fail(line: context.mark.line, column: context.mark.column,
                  "duplicate key \(keys): each key may appear once; remove one of them")
-        case let .reader(problem, offset, _, _):
+        case let .reader(problem, offset, value, _):
             let position = offset.map { Self.lineAndColumn(ofUTF8Offset: $0, in: yaml) } ?? (1, 1)
-            fail(line: position.0, column: position.1,
-                 "invalid YAML text: \(problem): delete the invisible character at this position")
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: value)), ControlCharacters.isRefused(scalar) {
+                fail(line: position.0, column: position.1,
+                     "invisible control character \(ControlCharacters.describe(scalar)), which feeds and sitemaps cannot hold: \(ControlCharacters.advice(for: scalar))")
+            } else {
+                fail(line: position.0, column: position.1,
+                     "invalid YAML text: \(problem): delete the invisible character at this position")
+            }
         default:
             fail(line: 1, column: 1, "invalid YAML: \(error)")
         }
+    }
+
+    /// Line `number` (1-based) of `text`.
+    private static func line(_ number: Int, of text: String) -> Substring? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.contains(number - 1) ? lines[number - 1] : nil
+    }
+
+    /// `key: value` (or `- value`) with the value in double quotes, for a line
+    /// whose value holds a `: ` (at `colonColumn`) that YAML took for another
+    /// key; `nil` when that colon is the line's own key separator (the line is
+    /// then indented wrongly, not unquoted).
+    private static func quotedValueLine(_ line: Substring, colonColumn: Int) -> String? {
+        let trimmed = line.drop { $0 == " " }
+        let indent = line.count - trimmed.count
+        let prefix: String
+        let value: Substring
+        if trimmed.hasPrefix("- ") {
+            prefix = "- "
+            value = trimmed.dropFirst(2)
+        } else if let separator = trimmed.firstRange(of: ": "),
+                  indent + trimmed.unicodeScalars.distance(from: trimmed.startIndex, to: separator.lowerBound) + 1 < colonColumn {
+            prefix = trimmed[..<separator.upperBound].description
+            value = trimmed[separator.upperBound...]
+        } else {
+            return nil
+        }
+        let text = value.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        return prefix + quoted(text)
+    }
+
+    /// `text` as a YAML double-quoted scalar.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
     }
 
     private static func lineAndColumn(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
@@ -262,7 +271,20 @@ final class YAMLReader {
     /// The text of a scalar, whatever it looks like (`title: 2024` is the text "2024").
     func string(_ node: Node, what: String) -> String? {
         guard case let .scalar(scalar) = node else {
+            // `- Drama: the best kind` is a key and a value to YAML.
+            if case let .mapping(mapping) = node, mapping.count == 1, let (key, value) = mapping.first,
+               case let .scalar(keyText) = key, case let .scalar(valueText) = value {
+                let text = "\(keyText.string): \(valueText.string)"
+                fail(at: node, "\(what) must be text, but `\(text)` reads as a key and a value: put it in quotes: `\(Self.quoted(text))`")
+                return nil
+            }
             fail(at: node, "\(what) must be text, got \(Self.describe(node))")
+            return nil
+        }
+        // Raw control characters were refused with the file; these came from
+        // escapes in double quotes ("\v", "\x01").
+        if let scalar = scalar.string.unicodeScalars.first(where: ControlCharacters.isRefused) {
+            fail(at: node, "\(what) holds the invisible control character \(ControlCharacters.describe(scalar)), written as an escape in quotes, which feeds and sitemaps cannot hold: remove the escape")
             return nil
         }
         return scalar.string

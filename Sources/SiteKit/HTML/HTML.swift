@@ -92,7 +92,8 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
 /// Escaping of text for HTML element content and quoted attribute values.
 public enum HTMLEscaping {
     /// Escapes `& < > " '` so the text is safe both as element content and inside
-    /// a quoted attribute value.
+    /// a quoted attribute value. Characters XML 1.0 forbids are dropped (a vertical
+    /// tab or form feed becomes a space), so no page, feed or sitemap carries one.
     public static func escape(_ text: String) -> String {
         var out = ""
         escape(text, into: &out)
@@ -115,10 +116,16 @@ public enum HTMLEscaping {
                 case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
                 case 0x22: escaped.append(contentsOf: "&quot;".utf8)
                 case 0x27: escaped.append(contentsOf: "&#39;".utf8)
+                case 0x0B, 0x0C: escaped.append(0x20)
+                case 0x09, 0x0A, 0x0D: escaped.append(byte)
+                case 0x00..<0x20: continue
                 default: escaped.append(byte)
                 }
             }
-            output += String(decoding: escaped, as: UTF8.self)
+            var result = String(decoding: escaped, as: UTF8.self)
+            // U+FFFE and U+FFFF (EF BF BE/BF) are rare enough for a second pass.
+            if escaped.contains(0xEF) { result = ControlCharacters.removingForbidden(result) }
+            output += result
             return true
         }
         if !done { output += text }
@@ -126,5 +133,6 @@ public enum HTMLEscaping {
 
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+            || (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0xEF
     }
 }

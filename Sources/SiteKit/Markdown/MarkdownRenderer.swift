@@ -179,8 +179,11 @@ public enum MarkdownRenderer {
             defer { free(rendered) }
             return String(cString: rendered)
         }
+        // Raw control characters are refused with the source file, but a numeric
+        // reference (`&#11;`) still makes cmark write one.
+        let safeHTML = containsBytes(markdown, "&#") ? ControlCharacters.removingForbidden(html) : html
         return RenderedMarkdown(
-            html: labelTaskCheckboxes(html), headings: transformer.headings,
+            html: labelTaskCheckboxes(safeHTML), headings: transformer.headings,
             links: scalarColumns(transformer.links, in: markdown),
             firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
     }

@@ -17,10 +17,19 @@ public final class StagingDirectory: Sendable {
     public let target: URL
     /// Where this build writes until it commits.
     public let staging: URL
+    /// Given a site path about to be written or copied, the reason to fail
+    /// instead (as a full disk would), or `nil` to go on: lets tests fail a
+    /// build mid-write, which file permissions cannot do for root.
+    let injectedFailure: (@Sendable (String) -> String?)?
 
     /// Creates an empty staging folder beside `target`.
     /// - Throws: when `target` exists but was not written by sitegen.
-    public init(target: URL) throws(SiteError) {
+    public convenience init(target: URL) throws(SiteError) {
+        try self.init(target: target, injectedFailure: nil)
+    }
+
+    init(target: URL, injectedFailure: (@Sendable (String) -> String?)?) throws(SiteError) {
+        self.injectedFailure = injectedFailure
         let target = target.standardizedFileURL
         self.target = target
         let manager = FileManager.default
@@ -68,6 +77,9 @@ public final class StagingDirectory: Sendable {
     /// Writes `text` as UTF-8 at a site path inside the staging folder.
     public func write(_ text: String, to sitePath: String) throws(SiteError) {
         let url = try resolve(sitePath)
+        if let failure = injectedFailure?(sitePath) {
+            throw SiteError(file: url.path, message: "cannot write the file: \(failure)")
+        }
         // Plain system calls: Foundation's createDirectory stats every path
         // component and Data copies the page again, for each of thousands of pages.
         var text = text
@@ -106,6 +118,9 @@ public final class StagingDirectory: Sendable {
     /// Copies a file into the staging folder at a site path.
     public func copy(_ source: URL, to sitePath: String) throws(SiteError) {
         let url = try resolve(sitePath)
+        if let failure = injectedFailure?(sitePath) {
+            throw SiteError(file: source.path, message: "cannot copy the file into the output: \(failure)")
+        }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: source, to: url)
@@ -140,8 +155,16 @@ public final class StagingDirectory: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
+    /// The file a site path is written to: the path percent-decoded, as hosts
+    /// look files up ("tags/%D0%B4…/index.html" -> "tags/д…/index.html").
+    public static func filePath(_ sitePath: String) -> String {
+        guard sitePath.utf8.contains(UInt8(ascii: "%")) else { return sitePath }
+        return sitePath.removingPercentEncoding ?? sitePath
+    }
+
     /// The URL for a site path, refusing anything that would leave the folder.
     private func resolve(_ sitePath: String) throws(SiteError) -> URL {
+        let sitePath = Self.filePath(sitePath)
         let parts = sitePath.split(separator: "/", omittingEmptySubsequences: false)
         guard !sitePath.isEmpty, !sitePath.hasPrefix("/"),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {

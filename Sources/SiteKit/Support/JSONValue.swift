@@ -55,7 +55,9 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        for scalar in text.unicodeScalars {
+        // What XML forbids is dropped here too: JSON could escape it, but a
+        // reader would put it back into its own HTML or XML.
+        for scalar in ControlCharacters.removingForbidden(text).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

@@ -109,9 +109,16 @@ import Templates
     @Test func robotsBelowTheHostRootIsReported() throws {
         let sub = try TestSite(["content/site.yaml": TestSite.siteYAML.replacing("https://example.org/", with: "https://example.org/blog/")])
         defer { sub.remove() }
-        #expect(try sub.build().robotsBelowHostRoot == "https://example.org/blog/robots.txt")
+        #expect(try sub.build().warnings.map(\.description) == [
+            "content/site.yaml:1:1: warning: base_url is below the host's root, so robots.txt is published at https://example.org/blog/robots.txt, but crawlers only read https://example.org/robots.txt: put its lines (with the Sitemap line) into the host's own robots.txt",
+        ])
         let root = try TestSite([:])
         defer { root.remove() }
-        #expect(try root.build().robotsBelowHostRoot == nil)
+        #expect(try root.build().warnings.isEmpty)
+        // A robots.txt of the site's own is not sitegen's to warn about.
+        let own = try TestSite(["content/site.yaml": TestSite.siteYAML.replacing("https://example.org/", with: "https://example.org/blog/"),
+                                "content/static/robots.txt": "User-agent: *\n"])
+        defer { own.remove() }
+        #expect(try own.build().warnings.isEmpty)
     }
 }

@@ -1,0 +1,43 @@
+/// Articles that build but are probably not what the editor meant: with no
+/// body, left out because they are dated in the future, or about to expire
+/// (which removes the page and breaks the links to it).
+enum PublicationWarnings {
+    /// How far ahead an `expires:` is announced.
+    static let expiryNoticeDays = 30
+
+    /// The warnings for `articles` (all of the site's) under `options`' clock;
+    /// `published` are the ones this build publishes.
+    static func warnings(articles: [Article], published: [Article], options: BuildOptions) -> [SiteError] {
+        var warnings: [SiteError] = []
+        let now = options.now
+        let publishedPaths = Set(published.map(\.sourcePath))
+        for article in articles {
+            let file = article.sourcePath
+            if !publishedPaths.contains(file) {
+                if !article.draft, article.date > now, !options.includeFuture {
+                    warnings.append(.warning(
+                        file: file, line: article.datePosition.line, column: article.datePosition.column,
+                        message: "dated \(article.date), in the future, so this build leaves the article out; "
+                            + "it appears in the first build after that moment (build with --future to include it now)"))
+                }
+                continue
+            }
+            if !article.body.contains(where: { !$0.isWhitespace }) {
+                warnings.append(.warning(
+                    file: file, line: max(1, article.bodyFirstLine - 1),
+                    message: "the article has no body, so its page shows the title alone: write the text below this `---` line, or mark it `draft: true`"))
+            }
+            if let expires = article.expires, expires > now,
+               expires.secondsSinceEpoch - now.secondsSinceEpoch <= Int64(expiryNoticeDays) * 86_400 {
+                let seconds = expires.secondsSinceEpoch - now.secondsSinceEpoch
+                let days = (seconds + 86_399) / 86_400
+                warnings.append(.warning(
+                    file: file, line: article.expiresPosition.line, column: article.expiresPosition.column,
+                    message: "expires \(expires), \(days == 1 ? "within a day" : "in \(days) days"): the first build "
+                        + "after that removes the page, and links to it from other sites and feeds break; "
+                        + "remove `expires:` to keep it, or link readers elsewhere before then"))
+            }
+        }
+        return warnings
+    }
+}
