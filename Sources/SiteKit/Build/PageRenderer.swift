@@ -84,11 +84,12 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders an article's page; returns its summary for the list pages too.
-    func renderArticle(_ article: Article) throws(BuildFailure) -> (ArticleSummary, Output) {
+    /// Renders an article's page; returns its summary for the list pages too,
+    /// and the CSV files of its charts and tables.
+    func renderArticle(_ article: Article) throws(BuildFailure) -> (ArticleSummary, Output, dataFiles: [Output]) {
         var embedErrors: [SiteError] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
-                                   lineOffset: article.bodyFirstLine - 1)
+                                   lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff)
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
@@ -115,8 +116,18 @@ struct PageRenderer: Sendable {
             renewalStatus: article.renewal?.status,
             image: article.image.map(siteURL), imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
-        let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in
-            performanceSections.section(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
+        // The section is left out when the body already shows the show's
+        // figures, or the editor turned it off.
+        let drawnShows = embeds.drawnShows
+        let section = article.show.flatMap { plan.site.shows[$0] }
+            .flatMap { article.performance && !drawnShows.contains($0.slug) ? $0 : nil }
+            .map { show in
+                performanceSections.section(for: show, compare: article.compare.compactMap { plan.site.shows[$0] },
+                                            cutOff: article.dataCutOff)
+            }
+        let performance = section?.html
+        let dataFiles = (embeds.dataFiles + (section?.dataFiles ?? [])).map { file in
+            Output(path: article.path + file.name, text: file.csv, source: article.sourcePath)
         }
         let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
         let social = SocialMetadata(type: "article", image: image, imageAlt: article.imageAlt,
@@ -130,7 +141,7 @@ struct PageRenderer: Sendable {
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
-                                source: article.sourcePath))
+                                source: article.sourcePath), dataFiles)
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -203,16 +214,21 @@ struct PageRenderer: Sendable {
                               entries: Array(items.prefix(SitePlan.feedSize)))
         let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
         var overview: HTML?
+        var dataFiles: [Output] = []
         if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
+            // A show's page is not a snapshot: it draws every week.
             var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0)
             overview = embeds.showOverview(for: show)
+            dataFiles = embeds.dataFiles.map { file in
+                Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)
+            }
         }
         var outputs = paginate(items, base: term.path, heading: title, intro: count, title: title,
                                isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
                                feeds: [feedLink], showOverview: overview)
         outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
                               source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
-        return outputs
+        return outputs + dataFiles
     }
 
     private func sitemapEntries(outputs: [Output], summaries: [ArticleSummary]) -> [Sitemap.Entry] {

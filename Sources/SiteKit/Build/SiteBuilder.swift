@@ -43,11 +43,12 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(plan: plan, theme: theme)
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page), BuildFailure> in
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [String]), BuildFailure> in
             do throws(BuildFailure) {
-                let (summary, output) = try renderer.renderArticle(article)
+                let (summary, output, dataFiles) = try renderer.renderArticle(article)
                 let links = try Self.write(output, to: staging)
-                return .success((summary, links!))
+                for file in dataFiles { _ = try Self.write(file, to: staging) }
+                return .success((summary, links!, dataFiles.map(\.path)))
             } catch {
                 return .failure(error)
             }
@@ -55,9 +56,11 @@ public struct SiteBuilder: Sendable {
         var errors: [SiteError] = []
         var summaries: [ArticleSummary] = []
         var pages: [LinkChecker.Page] = []
+        var articleDataFiles: [String] = []
         for result in articleResults {
             switch result {
-            case .success(let (summary, links)): summaries.append(summary); pages.append(links)
+            case .success(let (summary, links, dataFiles)):
+                summaries.append(summary); pages.append(links); articleDataFiles += dataFiles
             case .failure(let failure): errors += failure.errors
             }
         }
@@ -90,7 +93,7 @@ public struct SiteBuilder: Sendable {
         errors += copied.compactMap { $0 }
         guard errors.isEmpty else { throw BuildFailure(errors) }
 
-        let files = Set(outputs.map(\.path) + plan.site.staticFiles)
+        let files = Set(outputs.map(\.path) + articleDataFiles + plan.site.staticFiles)
         errors = checkLinks(pages, files: files, plan: plan, siteDirectory: siteDirectory)
         guard errors.isEmpty else { throw BuildFailure(errors) }
         return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),

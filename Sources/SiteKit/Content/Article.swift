@@ -44,12 +44,35 @@ public struct Article: Sendable, Equatable {
     public var compareColumn: Int = 1
     /// Where each `compare:` entry is written, in list order.
     public var comparePositions: [SourcePosition] = []
+    /// `data_as_of:`: the last day whose weeks the article's charts draw.
+    public var dataAsOf: DataAsOf?
+    /// `performance: false` leaves out the "How it's performing" section.
+    public var performance: Bool = true
+
+    /// How far an article's charts and tables reach (`data_as_of:`).
+    public enum DataAsOf: Sendable, Equatable {
+        /// Weeks ending on or before this day.
+        case date(CalendarDate)
+        /// Every week in the data files, also after the article was written.
+        case latest
+    }
+
+    /// The last day whose weeks the article's embeds and performance section
+    /// draw: `data_as_of`, else the day of `updated`, else of `date`; `nil`
+    /// for `data_as_of: latest`.
+    public var dataCutOff: CalendarDate? {
+        switch dataAsOf {
+        case .date(let day): return day
+        case .latest: return nil
+        case nil: return (updated ?? date).date
+        }
+    }
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
 
     static let keys = ["title", "date", "updated", "summary", "tags", "author", "draft", "image", "image_alt",
-                       "show", "compare", "slug", "renewal", "scores", "aliases", "expires"]
+                       "show", "compare", "slug", "renewal", "scores", "aliases", "expires", "data_as_of", "performance"]
 
     /// Parses an article's normalized source text.
     /// - Parameters:
@@ -96,6 +119,7 @@ public struct Article: Sendable, Equatable {
             map.fail("updated", "'updated' (\(updated)) is before 'date' (\(date)): an article cannot be updated before it is published; fix one of them")
         }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
+        let dataAsOf = map.value("data_as_of").flatMap { DataAsOf.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
         let article = Article(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "",
@@ -111,9 +135,23 @@ public struct Article: Sendable, Equatable {
             slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
             slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"),
             compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"),
-            comparePositions: comparePositions)
+            comparePositions: comparePositions, dataAsOf: dataAsOf,
+            performance: map.bool("performance") ?? true)
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
+    }
+}
+
+extension Article.DataAsOf {
+    static func decode(_ node: Node, reader: YAMLReader) -> Article.DataAsOf? {
+        guard let text = reader.string(node, what: "'data_as_of'") else { return nil }
+        if text == "latest" { return .latest }
+        do {
+            return .date(try CalendarDate(parsing: text))
+        } catch {
+            reader.fail(at: node, "'data_as_of' must be a date written YYYY-MM-DD or `latest`, got '\(text)': the article's charts draw the weeks ending on or before it")
+            return nil
+        }
     }
 }
 
