@@ -7,7 +7,8 @@
 /// Rows: an explicit `countries` list keeps the editor's order; otherwise
 /// countries are ranked by weeks in the Top 10, then best rank, then name,
 /// and `top` keeps the first ones. With `groupByRegion`, rows are grouped
-/// under region headings (``Region``), keeping that order within each region.
+/// under region headings (``Region``): regions in the order of their first
+/// row, rows in their order within each region.
 ///
 /// Columns: the weeks with country data, with short gaps (up to
 /// ``shortGap`` weeks) kept as blank columns and longer ones drawn as a
@@ -116,11 +117,12 @@ public struct CountryHeatmap: Sendable {
         }
         if let top { rows = Array(rows.prefix(top)) }
         if groupByRegion {
-            let order = Dictionary(uniqueKeysWithValues: Region.allCases.enumerated().map { ($1, $0) })
+            // Regions in the order of their first row, so the editor's order
+            // (or the ranking) still leads; rows keep their order inside.
+            var order: [Region?: Int] = [:]
+            for row in rows where order[row.region] == nil { order[row.region] = order.count }
             rows = rows.enumerated().sorted { a, b in
-                let regionA = a.element.region.flatMap { order[$0] } ?? Region.allCases.count
-                let regionB = b.element.region.flatMap { order[$0] } ?? Region.allCases.count
-                return (regionA, a.offset) < (regionB, b.offset)
+                (order[a.element.region] ?? 0, a.offset) < (order[b.element.region] ?? 0, b.offset)
             }.map(\.element)
         }
         return rows
@@ -167,7 +169,6 @@ public struct CountryHeatmap: Sendable {
     func svg(id: String, rows: [Row]) -> HTML {
         let weeks = weeks
         let cellWidth = min((Self.width - Self.gridLeft - Self.right) / Double(max(weeks.count, 1)), 56)
-        let gridWidth = cellWidth * Double(weeks.count)
         let (rowY, headings, gridBottom) = layout(rows)
         let height = gridBottom + Self.legendHeight
         let blankFill = "url(#\(id)-blank)"
@@ -198,10 +199,12 @@ public struct CountryHeatmap: Sendable {
         for (rowIndex, row) in rows.enumerated() {
             let y = rowY[rowIndex]
             body.append(ChartSVG.text(row.name, x: Self.gridLeft - 8, y: y + Self.cellHeight / 2 + 4, anchor: "end"))
-            body.append("<rect class=\"heat-row\" x=\"\(ChartSVG.number(Self.gridLeft))\" y=\"\(ChartSVG.number(y + 1))\" width=\"\(ChartSVG.number(gridWidth))\" height=\"\(ChartSVG.number(Self.cellHeight - 2))\" fill=\"\(blankFill)\"/>\n")
             for (index, week) in weeks.enumerated() {
-                guard let rank = row.ranks[week] else { continue }
                 let x = Self.gridLeft + Double(index) * cellWidth
+                guard let rank = row.ranks[week] else {
+                    body.append("<rect class=\"heat-none\" x=\"\(ChartSVG.number(x + 1))\" y=\"\(ChartSVG.number(y + 1))\" width=\"\(ChartSVG.number(cellWidth - 2))\" height=\"\(ChartSVG.number(Self.cellHeight - 2))\" fill=\"\(blankFill)\"/>\n")
+                    continue
+                }
                 let hover = "\(row.name), week \(DateFormatting.week(ending: week)): #\(rank)"
                 body.append("""
                 <rect class="heat-base" x="\(ChartSVG.number(x + 1))" y="\(ChartSVG.number(y + 1))" width="\(ChartSVG.number(cellWidth - 2))" height="\(ChartSVG.number(Self.cellHeight - 2))"/>
@@ -238,7 +241,7 @@ public struct CountryHeatmap: Sendable {
                                        className: "heat-label \(Self.textClass(rank: rank))"))
         }
         let blankX = Self.gridLeft + 10 * 26 + 8
-        parts.append("<rect class=\"heat-row\" x=\"\(ChartSVG.number(blankX))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\" fill=\"\(blankFill)\"/>\n")
+        parts.append("<rect class=\"heat-none\" x=\"\(ChartSVG.number(blankX))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\" fill=\"\(blankFill)\"/>\n")
         parts.append(ChartSVG.text("Not in the Top 10", x: blankX + 30, y: y + 14, className: "muted-text"))
         return "<g class=\"legend\" aria-hidden=\"true\">\n\(parts)</g>\n"
     }

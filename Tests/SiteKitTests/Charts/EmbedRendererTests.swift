@@ -247,7 +247,7 @@ import Testing
         var embeds = Self.renderer()
         let html = Self.html(&embeds, "country-heatmap", "show: partner-track-s1\ngroup: region\n")
         #expect(html.contains("<th scope=\"rowgroup\" colspan=\"4\">Nordics</th>"))
-        #expect(embeds.dataFiles.first?.csv.hasPrefix("country_code,country,region,week_ending,rank\r\nNO,Norway,Nordics,2022-08-28,5\r\n") == true)
+        #expect(embeds.dataFiles.first?.csv.hasPrefix("country_code,country,region,week_ending,rank\r\nUS,United States,North America,2022-08-28,7\r\nUS,United States,North America,2022-09-04,3\r\n") == true)
         // A heatmap is not the weekly figures: the performance section still follows.
         #expect(embeds.drawnShows.isEmpty)
     }

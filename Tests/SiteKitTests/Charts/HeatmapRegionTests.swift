@@ -28,25 +28,26 @@ import Templates
         let show = Self.show([("2022-08-28", [("PL", 1), ("US", 2), ("SE", 3), ("NO", 4), ("BR", 5)]),
                               ("2022-09-04", [("PL", 1), ("US", 2), ("NO", 3)])])
         let heatmap = CountryHeatmap(show: show, groupByRegion: true)
-        // Ranked: PL, US, NO (2 weeks; by best rank), then BR, SE (1 week; SE #3, BR #5).
-        // Grouped: Nordics (NO, SE), Eastern Europe (PL), North America (US), Latin America (BR).
-        #expect(heatmap.rows().map(\.code) == ["NO", "SE", "PL", "US", "BR"])
+        // Ranked: PL, US, NO (2 weeks; by best rank), then SE, BR (1 week; SE #3, BR #5).
+        // Grouped in the order of each region's first row: Eastern Europe (PL), North America (US),
+        // Nordics (NO, SE), Latin America (BR).
+        #expect(heatmap.rows().map(\.code) == ["PL", "US", "NO", "SE", "BR"])
         let rows = heatmap.rows()
         let layout = heatmap.layout(rows)
-        #expect(layout.headings.map(\.name) == ["Nordics", "Eastern Europe", "North America", "Latin America & Caribbean"])
+        #expect(layout.headings.map(\.name) == ["Eastern Europe", "North America", "Nordics", "Latin America & Caribbean"])
         // Each heading takes a row's height above its first country.
         let top = CountryHeatmap.top, h = CountryHeatmap.cellHeight
-        #expect(layout.headings.map(\.y) == [top, top + 3 * h, top + 5 * h, top + 7 * h])
-        #expect(layout.rowY == [top + h, top + 2 * h, top + 4 * h, top + 6 * h, top + 8 * h])
+        #expect(layout.headings.map(\.y) == [top, top + 2 * h, top + 4 * h, top + 7 * h])
+        #expect(layout.rowY == [top + h, top + 3 * h, top + 5 * h, top + 6 * h, top + 8 * h])
         let svg = heatmap.svg(id: "chart-1", rows: rows).rendered
         #expect(SVGProbe.texts("text", in: svg).filter { ["Nordics", "Eastern Europe"].contains($0) }.count == 2)
         // The table groups its rows in tbody elements headed for screen readers.
         let table = heatmap.table(rows).render().rendered
-        #expect(table.contains("<tr class=\"row-group\"><th scope=\"rowgroup\" colspan=\"3\">Nordics</th></tr>\n<tr><th scope=\"row\">Norway</th>"))
-        #expect(table.contains("</tbody>\n<tbody>\n<tr class=\"row-group\"><th scope=\"rowgroup\" colspan=\"3\">Eastern Europe</th></tr>"))
+        #expect(table.contains("<tbody>\n<tr class=\"row-group\"><th scope=\"rowgroup\" colspan=\"3\">Eastern Europe</th></tr>\n<tr><th scope=\"row\">Poland</th>"))
+        #expect(table.contains("</tbody>\n<tbody>\n<tr class=\"row-group\"><th scope=\"rowgroup\" colspan=\"3\">Nordics</th></tr>\n<tr><th scope=\"row\">Norway</th>"))
         // An editor's list keeps its order inside each region.
         #expect(CountryHeatmap(show: show, countries: ["US", "SE", "PL", "NO"], groupByRegion: true).rows().map(\.code)
-                == ["SE", "NO", "PL", "US"])
+                == ["US", "SE", "NO", "PL"])
     }
 
     /// WCAG relative luminance of a #rrggbb colour.
@@ -76,12 +77,13 @@ import Templates
         for (blank, hatch) in zip(blanks, hatches) {
             #expect(Self.contrast(blank, hatch) >= 3, "hatch \(hatch) on \(blank)")
         }
-        // Every blank row is filled with the chart's own hatch pattern; ranked cells are solid over --heat-0.
+        // Every blank cell (5 countries x 3 weeks, 9 ranked) and the legend's swatch are filled with
+        // the chart's own hatch pattern; ranked cells are solid over --heat-0.
         let heatmap = CountryHeatmap(show: ChartFixtures.partnerTrack)
         let svg = heatmap.svg(id: "chart-7", rows: heatmap.rows()).rendered
         #expect(svg.contains("<pattern id=\"chart-7-blank\" class=\"heat-hatch\""))
-        let rows = SVGProbe.elements("rect", in: svg).filter { $0["class"] == "heat-row" }
-        #expect(rows.count == 6 && rows.allSatisfy { $0["fill"] == "url(#chart-7-blank)" })
+        let blankCells = SVGProbe.elements("rect", in: svg).filter { $0["class"] == "heat-none" }
+        #expect(blankCells.count == 6 + 1 && blankCells.allSatisfy { $0["fill"] == "url(#chart-7-blank)" })
         let bases = SVGProbe.elements("rect", in: svg).filter { $0["class"] == "heat-base" }
         let cells = SVGProbe.elements("rect", in: svg).filter { $0["class"] == "heat-cell" }
         #expect(bases.count == cells.count)
