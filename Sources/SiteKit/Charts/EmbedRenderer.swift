@@ -361,6 +361,10 @@ struct EmbedRenderer {
                 reader.fail(at: item, "unknown country code '\(code)'\(Countries.hint(for: code)): use ISO 3166-1 alpha-2 codes such as US, GB, NO")
                 continue
             }
+            guard !codes.contains(code) else {
+                reader.fail(at: item, "'\(code)' is listed twice in 'countries': list each country once, in the order of the rows")
+                continue
+            }
             codes.append(code)
         }
         if items.isEmpty {

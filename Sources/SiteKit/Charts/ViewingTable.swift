@@ -101,6 +101,7 @@ public struct ViewingTable: Sendable {
         if weeks[index].weeksInTop10 == 1 {
             return DataTable.Cell(content: "new", classes: ["muted"])
         }
-        return .missing("no previous week")
+        // The first row of a range that starts after the debut: the week before is not in the table.
+        return .missing(index == 0 ? "earlier weeks not shown" : "no previous week")
     }
 }

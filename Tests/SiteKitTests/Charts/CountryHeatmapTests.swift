@@ -145,6 +145,7 @@ import Testing
         // Without the debut week in range, nothing is flagged.
         let later = ViewingTable(show: Self.show.restricted(to: WeekRange(from: ChartFixtures.date("2022-09-04")))).render().rendered
         #expect(!later.contains("partial") && !later.contains("\u{2020}"))
+        #expect(later.contains("<td class=\"num\">31,140,000</td><td class=\"num\"><span aria-hidden=\"true\">\u{2014}</span><span class=\"visually-hidden\">earlier weeks not shown</span></td>"))
         let csv = ChartData.weekly(Self.show)
         #expect(csv.contains("\r\nPartner Track,2022-08-22,2022-08-28,3,7,16660000,,1\r\n"))
     }

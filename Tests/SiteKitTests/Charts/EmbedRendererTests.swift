@@ -191,7 +191,7 @@ import Testing
         var embeds = Self.renderer(cutOff: "2022-09-07")
         let table = Self.html(&embeds, "viewing-table", "show: partner-track-s1\n")
         #expect(table.contains("datetime=\"2022-09-04\"") && !table.contains("datetime=\"2022-09-11\""))
-        #expect(table.contains("<p class=\"chart-source\">Netflix Top 10, weeks through Sep 4, 2022 \u{b7} <a href=\"table-1.csv\" download>Download the data (CSV)</a></p>\n</figure>"))
+        #expect(table.contains("shows no change.\n<p class=\"chart-source\">Netflix Top 10, weeks through Sep 4, 2022 \u{b7} <a href=\"table-1.csv\" download>Download the data (CSV)</a></p></figcaption>\n</figure>"))
         let chart = Self.html(&embeds, "viewing-chart", "show: partner-track-s1\n")
         let columns = SVGProbe.elements("rect", in: SVGProbe.svg(in: chart)).filter { ($0["class"] ?? "").contains("bar") }
         #expect(columns.count == 2)
@@ -239,6 +239,11 @@ import Testing
             "content/articles/partner-track-renewal.md:9:1: error: unknown embed 'viewing-tabel' (did you mean 'viewing-table'?): the embeds are country-heatmap, viewing-chart, viewing-comparison, viewing-table; fix the name after the ``` fence",
             "content/articles/partner-track-renewal.md:21:1: error: unknown embed 'Viewing-Chart' (did you mean 'viewing-chart'?): the embeds are country-heatmap, viewing-chart, viewing-comparison, viewing-table; fix the name after the ``` fence",
         ])
+    }
+
+    @Test func heatmapCountriesAreListedOnce() {
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ncountries: [US, NO, US]\n")
+            == "content/articles/partner-track-renewal.md:11:21: error: 'US' is listed twice in 'countries': list each country once, in the order of the rows")
     }
 
     @Test func heatmapGroupIsChecked() {
