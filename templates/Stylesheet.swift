@@ -151,7 +151,8 @@ enum Stylesheet {
     .prose table.data-table { display: table; margin: 0; }
     table.data-table .muted { color: var(--muted); }
     .performance-empty { color: var(--muted); }
-    .data-table-wrap { overflow-x: auto; }
+    /* relative: the visually hidden words in cells stay inside the scroller, not past the page edge. */
+    .data-table-wrap { overflow-x: auto; position: relative; }
     table.data-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
     table.data-table caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; }
     table.data-table th, table.data-table td { padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--border); }

@@ -43,6 +43,10 @@ import Testing
                 ```viewing-chart
                 show: partner-track
                 ```
+
+                ```country-heatmap
+                show: partner-track
+                ```
                 """),
             "later": TestSite.article("title: Later\ndate: 2022-09-07\nupdated: 2022-09-13\nshow: partner-track"),
             "pinned": TestSite.article("title: Pinned\ndate: 2022-09-20\ndata_as_of: 2022-08-31\nshow: partner-track"),
@@ -55,6 +59,10 @@ import Testing
         // The chart draws two columns, none for the week ending Sep 11.
         let svg = SVGProbe.svg(in: early)
         #expect(!svg.isEmpty && !svg.contains("Sep 11") && !svg.contains("Sep 5"))
+        // Nowhere on the page, heatmap included, is the week ending Sep 11.
+        #expect(!early.contains("Sep 11") && !early.contains("2022-09-11"))
+        #expect(early.contains("<title>United States, week Aug 29 \u{2013} Sep 4, 2022: #3</title>"))
+        #expect(site.read("articles/early/chart-2.csv")?.contains("2022-09-11") == false)
         #expect(early.contains("Netflix Top 10, weeks through Sep 4, 2022"))
         // The body shows the figures: no "How it's performing" repeating them.
         #expect(!early.contains("performance-chart"))

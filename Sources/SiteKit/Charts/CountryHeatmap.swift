@@ -184,7 +184,14 @@ public struct CountryHeatmap: Sendable {
         }
         for index in labelled.sorted() {
             let x = Self.gridLeft + (Double(index) + 0.5) * cellWidth
-            labels.append(ChartSVG.text(DateFormatting.shortDay(weeks[index]), x: x, y: Self.top - 10, anchor: "middle"))
+            let label = DateFormatting.shortDay(weeks[index])
+            // A label centred on the last columns would run past the edge:
+            // end it at the edge instead (about 7 units per character at 12px).
+            if x + 3.5 * Double(label.count) > Self.width - Self.right {
+                labels.append(ChartSVG.text(label, x: Self.width - Self.right, y: Self.top - 10, anchor: "end"))
+            } else {
+                labels.append(ChartSVG.text(label, x: x, y: Self.top - 10, anchor: "middle"))
+            }
             if weeks[index].year != lastYear || breaks.contains(index) {
                 labels.append(ChartSVG.text(String(weeks[index].year), x: x, y: Self.top - 25, anchor: "middle",
                                             className: "muted-text"))

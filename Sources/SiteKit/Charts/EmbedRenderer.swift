@@ -130,8 +130,14 @@ struct EmbedRenderer {
             let grouping = grouping(in: map)
             if let show, let range, reader.errors.isEmpty,
                let shown = restrictCountries(show, to: range, at: place, reader: reader) {
-                html = heatmap(CountryHeatmap(show: shown, countries: codes, top: top, groupByRegion: grouping,
-                                              caption: caption))
+                let chart = CountryHeatmap(show: shown, countries: codes, top: top, groupByRegion: grouping,
+                                           caption: caption)
+                if !chart.rows().contains(where: { $0.best != nil }) {
+                    // Only an explicit list can pick rows without a rank: every cell would be blank.
+                    map.fail("countries", "none of these countries had '\(show.slug)' in its Top 10 in \(range.isAll ? "any week" : range.description): list others, or remove 'countries' to show where it charted")
+                } else {
+                    html = heatmap(chart)
+                }
             }
         default:
             break

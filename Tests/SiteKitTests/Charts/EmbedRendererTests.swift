@@ -246,6 +246,13 @@ import Testing
             == "content/articles/partner-track-renewal.md:11:21: error: 'US' is listed twice in 'countries': list each country once, in the order of the rows")
     }
 
+    @Test func heatmapOfCountriesThatNeverChartedIsAnError() {
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ncountries: [JP, KR]\n")
+            == "content/articles/partner-track-renewal.md:11:12: error: none of these countries had 'partner-track-s1' in its Top 10 in any week: list others, or remove 'countries' to show where it charted")
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ncountries: [GB]\nthrough: 2022-09-04\n")
+            == "content/articles/partner-track-renewal.md:11:12: error: none of these countries had 'partner-track-s1' in its Top 10 in weeks ending on or before 2022-09-04: list others, or remove 'countries' to show where it charted")
+    }
+
     @Test func heatmapGroupIsChecked() {
         #expect(Self.error("country-heatmap", "show: partner-track-s1\ngroup: regions\n")
             == "content/articles/partner-track-renewal.md:11:8: error: unknown grouping 'regions' (did you mean 'region'?): use `group: region`, or remove the line for one list")

@@ -115,6 +115,10 @@ import Templates
         #expect(abs(SVGProbe.number(line[0], "x1") - (CountryHeatmap.gridLeft + 22 * cellWidth)) < 0.06)
         // Cells stay wide enough for a two-digit rank.
         #expect(cellWidth >= 18)
+        // No week label runs past the right edge: those near it end there.
+        for label in SVGProbe.elements("text", in: svg) where label["text-anchor"] == "middle" && label["class"] == nil {
+            #expect(SVGProbe.number(label, "x") + 3.5 * 6 <= CountryHeatmap.width - CountryHeatmap.right)
+        }
         // The re-entry week is labelled with its date and year.
         let labels = SVGProbe.texts("text", in: svg)
         #expect(labels.contains(DateFormatting.shortDay(heatmap.weeks[22])))
