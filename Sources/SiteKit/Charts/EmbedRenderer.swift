@@ -207,8 +207,9 @@ struct EmbedRenderer {
 
     private mutating func comparison(_ shows: [Show], metric: ViewingMetric, weekLimit: Int?, caption: String?) -> HTML {
         let id = nextID()
-        let html = ComparisonChart(shows: shows, metric: metric, weekLimit: weekLimit, caption: caption).render(id: id)
-        return withData(html, name: id, csv: ChartData.comparison(shows, metric: metric, weekLimit: weekLimit),
+        let chart = ComparisonChart(shows: shows, metric: metric, weekLimit: weekLimit, caption: caption)
+        // The chart's own window (it may apply a default), so the file holds the weeks drawn.
+        return withData(chart.render(id: id), name: id, csv: ChartData.comparison(shows, metric: metric, weekLimit: chart.weekLimit),
                         lastWeek: shows.compactMap { $0.weeks.last?.weekEnding }.max())
     }
 
