@@ -19,16 +19,21 @@ enum ChartData {
     static func comparison(_ shows: [Show], metric: ViewingMetric, weekLimit: Int?) -> String {
         var rows: [[String]] = []
         for show in shows {
-            guard let debut = show.weeks.first?.weekEnding else { continue }
-            for week in show.weeks {
-                let number = (week.weekEnding.daysSinceEpoch - debut.daysSinceEpoch) / 7 + 1
-                if let weekLimit, number > weekLimit { break }
+            for (number, week) in comparisonWeeks(show, weekLimit: weekLimit) {
                 rows.append([show.title, String(number), week.weekEnding.description,
                              metric.value(of: week).map(String.init) ?? ""])
             }
         }
         let column = metric == .hours ? "hours_viewed" : metric.rawValue
         return CSV.document(header: ["show", "week_since_debut", "week_ending", column], rows: rows)
+    }
+
+    /// A show's weeks in a comparison window, with their week number since
+    /// its first week in the range (week 1).
+    static func comparisonWeeks(_ show: Show, weekLimit: Int?) -> [(number: Int, week: ShowWeek)] {
+        guard let debut = show.weeks.first?.weekEnding else { return [] }
+        return show.weeks.map { ((($0.weekEnding.daysSinceEpoch - debut.daysSinceEpoch) / 7 + 1), $0) }
+            .filter { weekLimit == nil || $0.0 <= weekLimit! }
     }
 
     /// A heatmap's rows in their drawn order: one record per country and

@@ -210,7 +210,7 @@ struct EmbedRenderer {
         let chart = ComparisonChart(shows: shows, metric: metric, weekLimit: weekLimit, caption: caption)
         // The chart's own window (it may apply a default), so the file holds the weeks drawn.
         return withData(chart.render(id: id), name: id, csv: ChartData.comparison(shows, metric: metric, weekLimit: chart.weekLimit),
-                        lastWeek: shows.compactMap { $0.weeks.last?.weekEnding }.max())
+                        lastWeek: shows.compactMap { ChartData.comparisonWeeks($0, weekLimit: chart.weekLimit).last?.week.weekEnding }.max())
     }
 
     private mutating func heatmap(_ heatmap: CountryHeatmap) -> HTML {

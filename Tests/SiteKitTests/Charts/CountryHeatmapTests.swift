@@ -169,6 +169,17 @@ import Testing
         #expect(csv == "show,week_since_debut,week_ending,hours_viewed\r\nPartner Track,1,2022-08-28,16660000\r\nPartner Track,2,2022-09-04,31140000\r\nThe Lincoln Lawyer,1,2022-05-15,45090000\r\nThe Lincoln Lawyer,2,2022-05-22,108090000\r\n")
     }
 
+    @Test func comparisonSourceLineNamesTheLastWeekDrawn() {
+        var embeds = EmbedRenderer(shows: [ChartFixtures.partnerTrack.slug: ChartFixtures.partnerTrack,
+                                           ChartFixtures.lincolnLawyer.slug: ChartFixtures.lincolnLawyer],
+                                   file: "a.md", lineOffset: 0)
+        let html = try! embeds.render(EmbedBlock(name: "viewing-comparison",
+                                                 body: "shows: [partner-track-s1, the-lincoln-lawyer-s1]\nweeks: 3\n", line: 1)).get()
+        // Week 3 of Partner Track is Sep 11, 2022; The Lincoln Lawyer's 2023 return is outside the window.
+        #expect(html.rendered.contains("Netflix Top 10, weeks through Sep 11, 2022"))
+        #expect(!embeds.dataFiles[0].csv.contains("2023"))
+    }
+
     @Test func dataFileNamesAreKeptFromStaticFiles() {
         for name in ["chart-1.csv", "table-12.csv", "performance-chart-2.csv", "performance-table-1.csv"] {
             #expect(ChartDataFile.isDataFileName(name), "\(name)")
