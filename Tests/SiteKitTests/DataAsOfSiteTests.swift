@@ -166,11 +166,16 @@ import Testing
     }
 
     @Test func aStaticFileCannotTakeTheNameOfAChartsData() throws {
-        let site = try Self.site(["a": TestSite.article("title: A\ndate: 2022-09-20\nshow: partner-track")],
+        let site = try Self.site(["a": TestSite.article("title: A\ndate: 2022-09-20\nshow: partner-track\ntags: [Netflix]")],
                                  extra: ["content/static/articles/a/performance-chart-1.csv": "x",
                                          "content/static/articles/a/notes.csv": "fine",
-                                         "content/static/articles/b/chart-1.csv": "no page there: fine"])
+                                         "content/static/articles/b/chart-1.csv": "no page there: fine",
+                                         "content/static/tags/netflix/chart-1.csv": "tag pages draw no charts: fine",
+                                         "content/static/shows/partner-track/table-2.csv": "x"])
         defer { site.remove() }
-        #expect(site.buildErrors() == "content/static/articles/a/performance-chart-1.csv:1:1: error: writes articles/a/performance-chart-1.csv, a name kept for the data files of the charts on content/articles/a.md (articles/a/index.html): rename or move the static file")
+        #expect(site.buildErrors() == """
+            content/static/articles/a/performance-chart-1.csv:1:1: error: writes articles/a/performance-chart-1.csv, a name kept for the data files of the charts on content/articles/a.md (articles/a/index.html): rename or move the static file
+            content/static/shows/partner-track/table-2.csv:1:1: error: writes shows/partner-track/table-2.csv, a name kept for the data files of the charts on the page of show 'Partner Track' (shows/partner-track/index.html): rename or move the static file
+            """)
     }
 }
