@@ -149,7 +149,10 @@ extension Article.DataAsOf {
         do {
             return .date(try CalendarDate(parsing: text))
         } catch {
-            reader.fail(at: node, "'data_as_of' must be a date written YYYY-MM-DD or `latest`, got '\(text)': the article's charts draw the weeks ending on or before it")
+            // A date-shaped mistake (2022-02-30) gets the date's own reason.
+            let dateShaped = text.count == 10 && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+            reader.fail(at: node, dateShaped ? "'data_as_of' \(error.reason)"
+                : "'data_as_of' must be a date written YYYY-MM-DD or `latest`, got '\(text)': the article's charts draw the weeks ending on or before it")
             return nil
         }
     }
