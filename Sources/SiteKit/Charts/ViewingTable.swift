@@ -39,7 +39,7 @@ public struct ViewingTable: Sendable {
     /// The days of the partial debut week when the table shows a change
     /// against it (the next week is in the table too).
     var flaggedPartialDays: Int? {
-        let weeks = show.weeks
+        let weeks = weeksWithContext.weeks
         for index in weeks.indices.dropFirst() where WeekOverWeek.isNextWeek(weeks[index - 1].weekEnding, weeks[index].weekEnding) {
             if let days = PartialWeek.days(of: weeks[index - 1], premiere: show.premiere) { return days }
         }
@@ -48,10 +48,18 @@ public struct ViewingTable: Sendable {
 
     static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
+    /// The weeks shown, after the week before the range when there is one:
+    /// the first row's change is measured against it.
+    var weeksWithContext: (weeks: [ShowWeek], offset: Int) {
+        guard let before = show.weekBefore else { return (show.weeks, 0) }
+        return ([before] + show.weeks, 1)
+    }
+
     func table() -> DataTable {
         let weeks = show.weeks
+        let (context, offset) = weeksWithContext
         let hasViews = weeks.contains { $0.views != nil }
-        let changes = WeekOverWeek.changes(weeks) { $0.hoursViewed }
+        let changes = WeekOverWeek.changes(context) { $0.hoursViewed }
         var columns = [DataTable.Column(label: "Week", numeric: false),
                        DataTable.Column(label: "Hours viewed", numeric: true),
                        DataTable.Column(label: "Change", numeric: true),
@@ -61,7 +69,7 @@ public struct ViewingTable: Sendable {
         let rows = weeks.indices.map { index -> DataTable.Row in
             let week = weeks[index]
             var cells = [DataTable.Cell(content: "\(NumberFormatting.grouped(week.hoursViewed))"),
-                         Self.changeCell(changes[index], index: index, weeks: weeks, premiere: show.premiere),
+                         Self.changeCell(changes[index + offset], index: index + offset, weeks: context, premiere: show.premiere),
                          DataTable.Cell(content: "#\(week.rank)"),
                          DataTable.Cell(content: "\(week.weeksInTop10)")]
             if hasViews {

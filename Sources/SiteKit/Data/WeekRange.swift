@@ -47,6 +47,7 @@ extension Show {
         guard !range.isAll else { return self }
         var show = self
         show.weeks = weeks.filter { range.contains($0.weekEnding) }
+        if let from = range.from { show.weekBefore = weeks.last { $0.weekEnding < from } }
         show.countries = countries.filter { range.contains($0.weekEnding) }
         return show
     }

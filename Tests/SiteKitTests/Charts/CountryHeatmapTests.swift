@@ -142,10 +142,16 @@ import Testing
         // The debut week alone: marked, but no change to flag, so no note.
         let alone = ViewingTable(show: Self.show.restricted(to: WeekRange(through: ChartFixtures.date("2022-08-28")))).render().rendered
         #expect(alone.contains("<span class=\"partial-week\">3 days</span>") && !alone.contains("\u{2020}"))
-        // Without the debut week in range, nothing is flagged.
+        // Without the debut week in range, its row is not marked, but the change against it still is.
         let later = ViewingTable(show: Self.show.restricted(to: WeekRange(from: ChartFixtures.date("2022-09-04")))).render().rendered
-        #expect(!later.contains("partial") && !later.contains("\u{2020}"))
-        #expect(later.contains("<td class=\"num\">31,140,000</td><td class=\"num\"><span aria-hidden=\"true\">\u{2014}</span><span class=\"visually-hidden\">earlier weeks not shown</span></td>"))
+        #expect(!later.contains("partial-week") && later.contains("\u{2020} Against the first week"))
+        // The first row's change is still measured against the week before the range.
+        let fromSecond = ViewingTable(show: ChartFixtures.partnerTrack.restricted(to: WeekRange(from: ChartFixtures.date("2022-09-04")))).render().rendered
+        #expect(fromSecond.contains("<td class=\"num\">31,140,000</td><td class=\"num change-up\">+87%</td>"))
+        #expect(later.contains("<td class=\"num\">31,140,000</td><td class=\"num change-up against-partial\">+87%"))
+        // A range that starts with a return after a gap says so.
+        let lincoln = ViewingTable(show: ChartFixtures.lincolnLawyer.restricted(to: WeekRange(from: ChartFixtures.date("2023-01-01")))).render().rendered
+        #expect(lincoln.contains("<td class=\"num\">19,200,000</td><td class=\"num muted\">re-entry</td>"))
         let csv = ChartData.weekly(Self.show)
         #expect(csv.contains("\r\nPartner Track,2022-08-22,2022-08-28,3,7,16660000,,1\r\n"))
     }
