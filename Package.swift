@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "sitegen", targets: ["sitegen"]),
         .library(name: "SiteKit", targets: ["SiteKit"]),
+        // A site with a theme of its own depends on both (README: "Your look in Swift").
+        .library(name: "Templates", targets: ["Templates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -20,9 +22,22 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // `--precompress`: gzip and Brotli from the system's libraries.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CBrotli",
+            path: "Sources/CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
         .target(
             name: "SiteKit",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmarkGFM", "CZlib", "CBrotli", .product(name: "Yams", package: "Yams")],
             path: "Sources/SiteKit"
         ),
         .target(

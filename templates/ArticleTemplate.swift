@@ -2,8 +2,9 @@ import SiteKit
 
 /// An article: header, renewal box and scores, table of contents, body,
 /// and the show's performance section.
-enum ArticleTemplate {
-    static func render(_ page: ArticlePage) -> HTML {
+public enum ArticleTemplate {
+    /// An article page: header, renewal box and scores, contents, body, performance.
+    public static func render(_ page: ArticlePage) -> HTML {
         let article = page.article
         let main: HTML = """
         <article class="article">
@@ -40,7 +41,8 @@ enum ArticleTemplate {
         return "<figure class=\"article-image\"><img src=\"\(image)\" alt=\"\(article.imageAlt ?? "")\"></figure>"
     }
 
-    static func factBox(renewal: Renewal?, scores: Scores?) -> HTML {
+    /// The renewal status and scores box.
+    public static func factBox(renewal: Renewal?, scores: Scores?) -> HTML {
         guard renewal != nil || scores != nil else { return .empty }
         var items: [HTML] = []
         if let renewal {

@@ -1,8 +1,9 @@
 import SiteKit
 
 /// The frame every page shares: head, header with navigation, footer.
-enum Layout {
-    static func page(_ context: PageContext, bodyClass: String, head: HTML = .empty, main: HTML) -> HTML {
+public enum Layout {
+    /// The full page: `<head>` with meta, feeds and share cards, header, `main`, footer.
+    public static func page(_ context: PageContext, bodyClass: String, head: HTML = .empty, main: HTML) -> HTML {
         let fullTitle = context.path.isEmpty ? context.site.title : "\(context.title) · \(context.site.title)"
         return """
         <!DOCTYPE html>
@@ -15,12 +16,12 @@ enum Layout {
         <link rel="canonical" href="\(context.canonicalURL)">
         <meta name="color-scheme" content="light dark">
         <link rel="stylesheet" href="\(context.stylesheetURL)">
-        \(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
+        \(context.customStylesheetURL.map { url -> HTML in "<link rel=\"stylesheet\" href=\"\(url)\">\n" })\(context.feeds.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(context.jsonFeed.map { feed -> HTML in "<link rel=\"alternate\" type=\"application/feed+json\" title=\"\(feed.label)\" href=\"\(feed.url)\">\n" })\(socialMeta(context, fullTitle: fullTitle))\(structuredData(context))\(head)</head>
         <body class="\(bodyClass)">
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
         <div class="wrap">
-        <a class="site-title" href="\(context.basePath)">\(context.site.title)</a>
+        <a class="site-title\(context.logoURL == nil ? "" : " has-logo")" href="\(context.basePath)">\(logo(context))\(context.site.title)</a>
         <nav aria-label="Main"><ul>\(context.navigation.map { navItem($0, context: context) })</ul></nav>
         </div>
         </header>
@@ -29,13 +30,27 @@ enum Layout {
         </main>
         <footer class="site-footer">
         <div class="wrap">
-        <p>\(context.site.title)\(context.site.description.isEmpty ? "" : " — \(context.site.description)")</p>
-        <p class="fine">Viewing figures: Netflix Top 10 (top10.netflix.com). Built with sitegen.</p>
+        \(footerText(context))
         </div>
         </footer>
         </body>
         </html>
 
+        """
+    }
+
+    /// The site's `logo:` before its title; the title names the link, so the image is decorative.
+    private static func logo(_ context: PageContext) -> HTML {
+        guard let url = context.logoURL else { return .empty }
+        return "<img class=\"site-logo\" src=\"\(url)\" alt=\"\">"
+    }
+
+    /// The site's `footer:` Markdown, or the site's name, description and sources.
+    private static func footerText(_ context: PageContext) -> HTML {
+        if let footer = context.footer { return "<div class=\"footer-text\">\(footer)</div>" }
+        return """
+        <p>\(context.site.title)\(context.site.description.isEmpty ? "" : " — \(context.site.description)")</p>
+        <p class="fine">Viewing figures: Netflix Top 10 (top10.netflix.com). Built with sitegen.</p>
         """
     }
 
@@ -48,11 +63,13 @@ enum Layout {
             "<meta property=\"og:description\" content=\"\(context.description)\">",
             "<meta property=\"og:url\" content=\"\(context.canonicalURL)\">",
             "<meta property=\"og:site_name\" content=\"\(context.site.title)\">",
-            "<meta property=\"og:locale\" content=\"\(context.site.language.replacing("-", with: "_"))\">",
             "<meta name=\"twitter:card\" content=\"\(social.image == nil ? "summary" : "summary_large_image")\">",
             "<meta name=\"twitter:title\" content=\"\(fullTitle)\">",
             "<meta name=\"twitter:description\" content=\"\(context.description)\">",
         ]
+        if let locale = context.site.openGraphLocale {
+            tags.append("<meta property=\"og:locale\" content=\"\(locale)\">")
+        }
         if let image = social.image {
             tags.append("<meta property=\"og:image\" content=\"\(image)\">")
             tags.append("<meta name=\"twitter:image\" content=\"\(image)\">")
@@ -80,11 +97,12 @@ enum Layout {
     }
 
     /// `<time>` with a machine-readable datetime and a readable label.
-    static func time(_ moment: DateTime) -> HTML {
+    public static func time(_ moment: DateTime) -> HTML {
         "<time datetime=\"\(moment.description)\">\(DateFormatting.long(moment.date))</time>"
     }
 
-    static func tagList(_ tags: [TermLink], show: TermLink? = nil) -> HTML {
+    /// The show and tag links of an article.
+    public static func tagList(_ tags: [TermLink], show: TermLink? = nil) -> HTML {
         guard !tags.isEmpty || show != nil else { return .empty }
         let showItem: HTML = show.map { "<li class=\"show-tag\"><a href=\"\($0.url)\">\($0.name)</a></li>" } ?? .empty
         return "<ul class=\"tags\" aria-label=\"Show and tags\">\(showItem)\(tags.map { tag -> HTML in "<li><a href=\"\(tag.url)\">\(tag.name)</a></li>" })</ul>"

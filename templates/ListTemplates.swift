@@ -2,8 +2,9 @@ import SiteKit
 
 /// Lists: the home page, tag pages, the tag index, the 404 page, and
 /// standalone pages.
-enum ListTemplates {
-    static func articleList(_ page: ArticleListPage) -> HTML {
+public enum ListTemplates {
+    /// The home page or a term's page: a paginated list of article cards.
+    public static func articleList(_ page: ArticleListPage) -> HTML {
         var head: HTML = .empty
         if let previous = page.pagination.previousURL { head.append("<link rel=\"prev\" href=\"\(previous)\">\n") }
         if let next = page.pagination.nextURL { head.append("<link rel=\"next\" href=\"\(next)\">\n") }
@@ -34,7 +35,8 @@ enum ListTemplates {
         return Layout.page(page.context, bodyClass: page.isHome ? "page-home" : "page-list", head: head, main: main)
     }
 
-    static func card(_ article: ArticleSummary) -> HTML {
+    /// One article in a list.
+    public static func card(_ article: ArticleSummary) -> HTML {
         """
         <li class="card">
         <article>
@@ -54,7 +56,8 @@ enum ListTemplates {
         return "<nav class=\"pager\" aria-label=\"Pages\">\(previous)\(next)</nav>"
     }
 
-    static func termIndex(_ page: TermIndexPage) -> HTML {
+    /// Every tag or show with its article count.
+    public static func termIndex(_ page: TermIndexPage) -> HTML {
         let items = page.terms.map { term -> HTML in
             "<li><a href=\"\(term.url)\">\(term.name)</a> <span class=\"count\">\(term.count)</span></li>"
         }
@@ -65,7 +68,8 @@ enum ListTemplates {
         return Layout.page(page.context, bodyClass: "page-terms", main: main)
     }
 
-    static func notFound(_ page: NotFoundPage) -> HTML {
+    /// The 404 page with the latest articles.
+    public static func notFound(_ page: NotFoundPage) -> HTML {
         let latest: HTML = page.latest.isEmpty ? .empty : """
         <h2>Latest articles</h2>
         <ul class="plain-list">\(page.latest.map { article -> HTML in "<li><a href=\"\(article.url)\">\(article.title)</a></li>" })</ul>
@@ -78,7 +82,8 @@ enum ListTemplates {
         return Layout.page(page.context, bodyClass: "page-404", main: main)
     }
 
-    static func standalone(_ page: StandalonePageModel) -> HTML {
+    /// A standalone page (About).
+    public static func standalone(_ page: StandalonePageModel) -> HTML {
         let main: HTML = """
         <article class="article">
         <header class="article-header"><h1>\(page.context.title)</h1></header>

@@ -1,7 +1,9 @@
-/// The default theme's stylesheet. Colours are custom properties, so the dark
-/// mode and the charts (which read `--chart-*`) switch together.
-enum Stylesheet {
-    static let css = """
+/// The default theme's stylesheet. Colours, fonts and widths are custom
+/// properties, so the dark mode and the charts (which read `--chart-*`) switch
+/// together, and a site's custom.css restyles everything by setting a few of
+/// them (the README lists them).
+public enum Stylesheet {
+    public static let css = """
     :root {
       --bg: #fbfaf7; --surface: #ffffff; --text: #1d1f23; --muted: #5b6068; --border: #dedbd2;
       --accent: #b4233a; --accent-text: #ffffff; --link: #0b57a4; --link-visited: #5b3a9a;
@@ -15,6 +17,8 @@ enum Stylesheet {
       /* Hatching of "not in the Top 10" cells: 3.4:1 against --heat-0, so a blank never passes for #10. */
       --heat-hatch: #7b8594;
       --measure: 42rem;
+      --page-width: 60rem;
+      --mono: ui-monospace, "SF Mono", Menlo, Consolas, monospace;
       --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
       --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
     }
@@ -38,14 +42,16 @@ enum Stylesheet {
     a { color: var(--link); text-underline-offset: 0.15em; }
     a:visited { color: var(--link-visited); }
     a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-    .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+    .wrap { max-width: var(--page-width); margin: 0 auto; padding: 0 1.25rem; }
     .skip-link { position: absolute; left: -999px; top: 0; background: var(--surface); padding: 0.5rem 1rem; }
     .skip-link:focus { left: 1rem; z-index: 10; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-    .site-header { border-bottom: 1px solid var(--border); background: var(--surface); }
+    .site-header { border-top: 4px solid var(--accent); border-bottom: 1px solid var(--border); background: var(--surface); }
     .site-header .wrap { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.5rem 1.5rem; padding-top: 0.9rem; padding-bottom: 0.9rem; }
     .site-title { font-weight: 800; font-size: 1.35rem; letter-spacing: -0.01em; color: var(--text); text-decoration: none; }
     .site-title:visited { color: var(--text); }
+    .site-title.has-logo::before { content: none; }
+    .site-logo { height: 1.6em; width: auto; vertical-align: middle; margin-right: 0.45em; }
     .site-title::before { content: ""; display: inline-block; width: 0.7em; height: 0.7em; margin-right: 0.45em; background: var(--accent); border-radius: 2px; }
     .site-header ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1.1rem; list-style: none; margin: 0; padding: 0; }
     .site-header nav a { color: var(--muted); text-decoration: none; font-weight: 600; }
@@ -82,7 +88,7 @@ enum Stylesheet {
     .article-image { margin: 1.25rem 0; }
     .prose blockquote { margin: 1.5rem 0; padding: 0.2rem 1.2rem; border-left: 4px solid var(--accent); color: var(--muted); }
     .prose pre { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: 0.9rem 1rem; overflow-x: auto; font-size: 0.9rem; }
-    .prose code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
+    .prose code { font-family: var(--mono); font-size: 0.92em; }
     .prose table { border-collapse: collapse; width: 100%; font-family: var(--font); font-size: 0.95rem; margin: 1.5rem 0; display: block; overflow-x: auto; }
     .prose th, .prose td { border-bottom: 1px solid var(--border); padding: 0.45rem 0.6rem; text-align: left; }
     .prose .footnotes { font-size: 0.95rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; }
@@ -115,9 +121,20 @@ enum Stylesheet {
     .toc .toc-level-2 { margin-left: 1rem; list-style: circle; }
     .toc .toc-level-3 { margin-left: 2rem; list-style: square; }
     .performance { margin-top: 2.5rem; border-top: 1px solid var(--border); }
-    .embed { margin: 1.75rem 0; font-family: var(--font); }
+    /* Each chart is drawn wide (640 px) and narrow (350 px); the figure's own width picks one.
+       An SVG is never wider than its viewBox, so chart text renders at its set size. */
+    .embed { margin: 1.75rem 0; font-family: var(--font); container-type: inline-size; }
     .embed figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
-    .chart { display: block; width: 100%; height: auto; overflow: visible; }
+    .chart { display: block; max-width: 100%; height: auto; }
+    .chart-layout-narrow { display: none; }
+    @container (max-width: 639.98px) {
+      .chart-layout-wide { display: none; }
+      .chart-layout-narrow { display: block; }
+    }
+    .chart-summary { margin: 0 0 0.75rem; font-size: 0.95rem; line-height: 1.45; }
+    .chart-note { margin: 0.35rem 0 0; font-size: 0.85rem; color: var(--muted); }
+    /* Tables keep their columns and scroll inside their figure; the page itself never scrolls sideways. */
+    .embed-table, details.chart-data { overflow-x: auto; position: relative; }
     .chart text { fill: var(--chart-text); font: 12px var(--font); }
     .chart .axis line, .chart .axis path { stroke: var(--chart-axis); }
     .chart .grid line { stroke: var(--chart-grid); }
@@ -128,14 +145,19 @@ enum Stylesheet {
     .chart .axis-title { fill: var(--muted); font-size: 11px; }
     .chart .baseline { stroke: var(--chart-axis); stroke-width: 1.5; }
     .chart .bar-label { font-size: 11px; font-weight: 700; }
-    .chart .bar-label.small, .chart .heat-label.small { font-size: 9px; }
+    .chart .annotation { font-size: 11px; fill: var(--muted); }
+    .chart .axis-break { fill: none; stroke: var(--chart-axis); stroke-width: 1.5; }
+    .chart .break-guide { stroke: var(--chart-axis); stroke-width: 1; stroke-dasharray: 2 3; opacity: 0.7; }
+    .chart .leader { fill: none; stroke: var(--series); stroke-width: 1; }
+    .chart .key { stroke: var(--series); stroke-width: 4; stroke-linecap: round; }
+    .chart .rank-line .marker { stroke-width: 1; }
     .chart .series-1 { --series: var(--chart-line-1); } .chart .series-2 { --series: var(--chart-line-2); }
     .chart .series-3 { --series: var(--chart-line-3); } .chart .series-4 { --series: var(--chart-line-4); }
     .chart .series-5 { --series: var(--chart-line-5); } .chart .series-6 { --series: var(--chart-line-6); }
     .chart .series-7 { --series: var(--chart-line-7); }
     .chart .line { fill: none; stroke: var(--series); stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
     .chart .marker { fill: var(--series); stroke: var(--bg); stroke-width: 1.5; }
-    .chart .end-label text { font-weight: 700; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
+    .chart .end-label-text { font-weight: 700; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
     .chart .heat-base, .chart .heat-blank { fill: var(--heat-0); }
     .chart .heat-hatch path { stroke: var(--heat-hatch); stroke-width: 1.2; }
     .chart .heat-cell { fill: var(--heat-1); }
@@ -165,14 +187,12 @@ enum Stylesheet {
     details.chart-data summary { cursor: pointer; color: var(--link); }
     .site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; padding: 1.5rem 0 2.5rem; }
     .site-footer p { margin: 0.2rem 0; }
+    .site-footer a { color: inherit; }
     .fine { font-size: 0.8rem; }
     @media (max-width: 40rem) {
       body { font-size: 1rem; }
       .prose { font-size: 1.05rem; }
       main.wrap { padding-top: 1.25rem; }
-      /* Charts keep a readable text size and scroll sideways instead of shrinking. */
-      .embed { overflow-x: auto; }
-      .embed .chart { min-width: 34rem; }
       table.data-table { font-size: 0.875rem; }
       table.data-table th, table.data-table td { padding: 0.35rem 0.4rem; }
       table.data-table th[scope="row"] { white-space: normal; }

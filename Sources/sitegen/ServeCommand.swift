@@ -9,13 +9,14 @@ import Templates
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Preview the site on this machine, rebuilding whenever content/ changes.",
+        abstract: "Preview the site on this machine, rebuilding whenever content/ or templates/ change.",
         discussion: """
         Serves the site on http://127.0.0.1:<port>/ (this machine only) with absolute links pointing at \
         the preview. Drafts and future articles are shown unless --no-drafts / --no-future. \
-        When a rebuild fails, its errors are printed and the last good build keeps being served; \
-        until a first build succeeds, the browser shows the errors. Template changes need a restart \
-        (templates are compiled Swift).
+        Open pages reload when a rebuild is done (a stylesheet change is swapped in place). \
+        When a rebuild fails, every page shows its errors in a banner and the last good build \
+        keeps being served. When templates/ changes, the package is rebuilt and the preview \
+        restarts on the new binary.
         """
     )
 
@@ -36,37 +37,85 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let siteURL = URL(filePath: site, directoryHint: .isDirectory).standardizedFileURL
-        let output = FileManager.default.temporaryDirectory
-            .appending(path: "sitegen-serve-\(ContentHash.hex(of: siteURL.path))")
-            .appending(path: "public")
+        // A port in use fails before anything is built or printed.
+        do {
+            try LoopbackPort.checkAvailable(port)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+        let workFolder = FileManager.default.temporaryDirectory
+            .appending(path: "sitegen-serve-\(ContentHash.hex(of: siteURL.path))-\(getpid())")
+        let output = workFolder.appending(path: "public")
+        let signalHandlers = CleanUp.removeOnExit(workFolder)
+        defer { withExtendedLifetime(signalHandlers) {} }
+
         let origin = "http://127.0.0.1:\(port)"
-        let preview = PreviewState()
+        let preview = PreviewState(site: siteURL, output: output, liveReload: liveReload)
         let builder = PreviewBuilder(site: siteURL, output: output, origin: origin, drafts: drafts, future: future)
-
-        var snapshot = ContentSnapshot.take(of: siteURL)
-        await preview.update(builder.build(reason: "initial build"))
-
         // IPv4 loopback: FlyingFox's `.loopback` is ::1, which "127.0.0.1" URLs miss.
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
-                                handler: PreviewHandler(output: output, state: preview, liveReload: liveReload))
-        let watcher = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(400))
-                let current = ContentSnapshot.take(of: siteURL)
-                let changed = current.changes(since: snapshot)
-                guard !changed.isEmpty else { continue }
-                snapshot = current
-                let reason = changed.count == 1 ? "content/\(changed[0]) changed" : "\(changed.count) files changed"
-                await preview.update(builder.build(reason: reason))
+                                handler: PreviewHandler(state: preview))
+        let serving = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening()
+        } catch {
+            let reason = (try? await serving.value).map { _ in "\(error)" } ?? "\(error)"
+            FileHandle.standardError.write(Data("error: cannot listen on 127.0.0.1:\(port): \(reason)\n".utf8))
+            CleanUp.remove(workFolder)
+            throw ExitCode(1)
+        }
+        Diagnostics.say("Serving \(siteURL.path) at \(origin)/ (Ctrl-C to stop)")
+        await preview.update(await builder.build(reason: "initial build"), change: .pages)
+        if let base = await preview.basePath, base != "/" { Diagnostics.say("The site lives under \(origin)\(base)") }
+
+        let (triggers, sink) = AsyncStream.makeStream(of: Trigger.self)
+        let content = siteURL.appending(path: "content")
+        let contentWatch = Task {
+            for await batch in FileWatcher.changes(under: content) { sink.yield(.content(batch)) }
+        }
+        let package = TemplatePackage.ofRunningBinary()
+        let templateWatch = Task {
+            guard let package else { return }
+            for await batch in FileWatcher.changes(under: package.templates) { sink.yield(.templates(batch)) }
+        }
+        defer {
+            contentWatch.cancel()
+            templateWatch.cancel()
+        }
+        for await trigger in triggers {
+            switch trigger {
+            case .content(let batch):
+                let reason = batch.paths.map { $0.count == 1 ? "content/\($0[0]) changed" : "\($0.count) files changed" }
+                    ?? "content/ changed"
+                await preview.update(await builder.build(reason: reason), change: LiveReload.change(for: batch.paths))
+            case .templates:
+                guard let package else { continue }
+                Diagnostics.say("templates/ changed: rebuilding sitegen …")
+                switch await package.rebuild() {
+                case .success:
+                    Diagnostics.say("templates rebuilt: restarting the preview")
+                    await server.stop(timeout: 0.2)
+                    CleanUp.remove(workFolder)
+                    package.restart()
+                case .failure(let failure):
+                    _ = Diagnostics.report(failure) { "templates do not compile (\(Diagnostics.errors($0))); still serving the last good build" }
+                    await preview.update(.failure(failure), change: .pages)
+                }
             }
         }
-        defer { watcher.cancel() }
-        Diagnostics.say("Serving \(siteURL.path) at \(origin)\(await preview.basePath) (Ctrl-C to stop)")
-        try await server.run()
+        try await serving.value
+    }
+
+    /// What woke the preview up.
+    enum Trigger: Sendable {
+        case content(FileWatcher.Batch)
+        case templates(FileWatcher.Batch)
     }
 }
 
-/// Builds the preview and reports each build on the terminal.
+/// Builds the preview off the cooperative thread pool and reports each build
+/// on the terminal.
 struct PreviewBuilder: Sendable {
     let site: URL
     let output: URL
@@ -75,7 +124,15 @@ struct PreviewBuilder: Sendable {
     let future: Bool
 
     /// One build: the site's base path on success, the errors otherwise.
-    func build(reason: String) -> Result<String, BuildFailure> {
+    func build(reason: String) async -> Result<String, BuildFailure> {
+        // A build keeps its thread busy for seconds on a big site: run it on
+        // its own thread so the server's tasks keep answering meanwhile.
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: buildNow(reason: reason)) }
+        }
+    }
+
+    private func buildNow(reason: String) -> Result<String, BuildFailure> {
         let started = ContinuousClock.now
         let now = DateTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
         let options = BuildOptions(includeDrafts: drafts, includeFuture: future, now: now, previewOrigin: origin)
@@ -91,84 +148,154 @@ struct PreviewBuilder: Sendable {
     }
 }
 
-/// What the server knows about the builds so far.
+/// What the server knows about the builds so far, and the browsers listening
+/// for the next one.
 actor PreviewState {
-    private(set) var basePath = "/"
-    private(set) var hasBuilt = false
-    private(set) var lastErrors: BuildFailure?
-    /// Counts successful builds, so open pages know when to reload.
-    private(set) var buildNumber = 0
+    let site: URL
+    let output: URL
+    let liveReload: Bool
+    /// The site's path on the host, known after the first good build.
+    private(set) var basePath: String?
+    private var banner: HTML?
+    /// Names this process's builds, so pages made before a restart reload too.
+    private let session = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
+    private var builds = 0
+    private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
+    private var keepAlive: Task<Void, Never>?
 
-    func update(_ result: Result<String, BuildFailure>) {
+    init(site: URL, output: URL, liveReload: Bool) {
+        self.site = site
+        self.output = output
+        self.liveReload = liveReload
+    }
+
+    /// The version pages are made from: it changes with every build, good or not.
+    var version: String { "\(session)-\(builds)" }
+
+    /// Takes the result of a build and tells every open page.
+    func update(_ result: Result<String, BuildFailure>, change: LiveReload.Change) {
         switch result {
         case .success(let path):
             basePath = path
-            hasBuilt = true
-            lastErrors = nil
-            buildNumber += 1
+            banner = nil
         case .failure(let failure):
-            lastErrors = failure
+            let folders = [site] + (TemplatePackage.ofRunningBinary().map { [$0.root] } ?? [])
+            banner = ErrorBanner.html(for: failure.errors) { file in
+                // Content errors name files in the site; compile errors, files in the package.
+                folders.lazy.compactMap { try? String(contentsOf: $0.appending(path: file), encoding: .utf8) }.first
+            }
+        }
+        builds += 1
+        // A failed build shows its banner only after a reload.
+        let event = LiveReload.event(result.isSuccess ? change : .pages, version: version)
+        for listener in listeners.values { listener.yield(Data(event.utf8)) }
+    }
+
+    /// Answers a page or file request.
+    func responder() -> PreviewResponder {
+        let banner = self.banner
+        let version = self.version
+        let liveReload = self.liveReload
+        return PreviewResponder(output: basePath == nil ? nil : output, basePath: basePath ?? "/") { html in
+            var page = html
+            if let banner { page = ErrorBanner.inject(banner, into: page) }
+            if liveReload { page = LiveReload.inject(into: page, version: version) }
+            return page
+        }
+    }
+
+    /// A stream of Server-Sent Events for one browser tab, starting with the
+    /// current version.
+    func listen() -> AsyncStream<Data> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Data.self)
+        let id = UUID()
+        listeners[id] = continuation
+        continuation.yield(Data(LiveReload.event(nil, version: version).utf8))
+        continuation.onTermination = { _ in Task { await self.stopListening(id) } }
+        if keepAlive == nil {
+            keepAlive = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(15))
+                    self.sendKeepAlive()
+                }
+            }
+        }
+        return stream
+    }
+
+    private func stopListening(_ id: UUID) {
+        listeners[id] = nil
+    }
+
+    private func sendKeepAlive() {
+        for listener in listeners.values { listener.yield(Data(LiveReload.keepAlive.utf8)) }
+    }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}
+
+/// Answers requests: the event stream, or pages and files from the last good build.
+struct PreviewHandler: HTTPHandler {
+    let state: PreviewState
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // The raw path: `request.path` is standardized, which drops the trailing slash.
+        let path = request.target.path(percentEncoded: true)
+        if path == LiveReload.eventsPath && request.method == .GET {
+            return HTTPResponse(statusCode: .ok,
+                                headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                                body: HTTPBodySequence(from: EventStreamBody(events: await state.listen())))
+        }
+        let answer = await state.responder().respond(
+            method: request.method.rawValue, path: path, ifNoneMatch: request.headers[HTTPHeader("If-None-Match")])
+        var headers = HTTPHeaders()
+        for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
+        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)),
+                            headers: headers, body: answer.body)
+    }
+
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 304: "Not Modified"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 503: "Service Unavailable"
+        default: "Status \(status)"
         }
     }
 }
 
-/// Answers requests from the output folder as a static host would.
-struct PreviewHandler: HTTPHandler {
-    let output: URL
-    let state: PreviewState
-    let liveReload: Bool
+/// The bytes of an event stream, as FlyingFox sends a body it does not know
+/// the length of (chunked).
+struct EventStreamBody: AsyncBufferedSequence {
+    typealias Element = UInt8
+    let events: AsyncStream<Data>
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        if request.target.path(percentEncoded: true) == LiveReload.path {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-                                body: Data(String(await state.buildNumber).utf8))
+    func makeAsyncIterator() -> Iterator { Iterator(events: events.makeAsyncIterator()) }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        var events: AsyncStream<Data>.AsyncIterator
+        var pending: [UInt8] = []
+
+        mutating func next() async throws -> UInt8? {
+            try await nextBuffer(suggested: 1)?.first
         }
-        guard request.method == .GET || request.method == .HEAD else {
-            var allow = HTTPHeaders()
-            allow[HTTPHeader("Allow")] = "GET, HEAD"
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: allow)
-        }
-        guard await state.hasBuilt else {
-            let errors = await state.lastErrors?.description ?? "The first build is still running."
-            let page: HTML = """
-            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>
-            <body><h1>The site does not build yet</h1><pre>\(errors)</pre><p>Fix the files and save.</p></body></html>
-            """
-            let text = liveReload ? LiveReload.inject(into: page.rendered, build: 0) : page.rendered
-            return HTTPResponse(statusCode: .internalServerError, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: Data(text.utf8))
-        }
-        let resolver = PreviewResolver(basePath: await state.basePath)
-        let root = output
-        // The raw path: `request.path` is standardized, which drops the trailing slash.
-        let response = resolver.resolve(request.target.path(percentEncoded: true)) { path in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.appending(path: path).path, isDirectory: &isFolder) else {
-                return .missing
+
+        mutating func nextBuffer(suggested count: Int) async throws -> [UInt8]? {
+            while pending.isEmpty {
+                guard let data = await events.next() else { return nil }
+                pending = Array(data)
             }
-            return isFolder.boolValue ? .folder : .file
-        }
-        let build = liveReload ? await state.buildNumber : nil
-        let body: (String) -> Data = { path in
-            let data = (try? Data(contentsOf: root.appending(path: path))) ?? Data()
-            guard let build, path.hasSuffix(".html") else { return data }
-            return Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), build: build).utf8)
-        }
-        let headers: HTTPHeaders = [.cacheControl: "no-store"]
-        switch response {
-        case .file(let path, let contentType):
-            var fileHeaders = headers
-            fileHeaders[.contentType] = contentType
-            return HTTPResponse(statusCode: .ok, headers: fileHeaders, body: request.method == .HEAD ? Data() : body(path))
-        case .redirect(let location):
-            var redirectHeaders = headers
-            redirectHeaders[.location] = location
-            return HTTPResponse(statusCode: .movedPermanently, headers: redirectHeaders)
-        case .notFound(let page):
-            var notFoundHeaders = headers
-            notFoundHeaders[.contentType] = "text/html; charset=utf-8"
-            return HTTPResponse(statusCode: .notFound, headers: notFoundHeaders,
-                                body: page.map(body) ?? Data("Not found".utf8))
+            let taken = Array(pending.prefix(Swift.max(count, 1)))
+            pending.removeFirst(taken.count)
+            return taken
         }
     }
 }

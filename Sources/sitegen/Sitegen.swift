@@ -12,7 +12,7 @@ struct Sitegen: AsyncParsableCommand {
         in public/, ready for any static host; `sitegen serve` previews it while you write; \
         `sitegen import netflix-top10` keeps the show data current.
         """,
-        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommand.self],
+        subcommands: [NewCommand.self, BuildCommand.self, ServeCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -345,7 +345,7 @@ import Testing
             "content/site.yaml:2:11: error: 'base_url' must be an absolute http(s) URL such as https://example.com/, got 'example.com'",
             "content/site.yaml:3:11: error: 'language' must be a language tag such as en or en-GB, got 'en_GB'",
             "content/site.yaml:4:12: error: 'page_size' must be between 1 and 1000, got 0",
-            "content/site.yaml:5:1: error: unknown key 'titel' in site settings (did you mean 'title'?); known keys: author, base_url, description, language, page_size, raw_html, title",
+            "content/site.yaml:5:1: error: unknown key 'titel' in site settings (did you mean 'title'?); known keys: accent, author, authors, base_url, description, footer, headers, image, image_alt, language, logo, page_size, raw_html, title",
         ])
     }
 }

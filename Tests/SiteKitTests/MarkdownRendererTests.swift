@@ -144,6 +144,24 @@ import Testing
         """)
     }
 
+    @Test func linksAreRecordedWhereTheyAreWritten() throws {
+        let rendered = try MarkdownRenderer.render("""
+        Intro [one](/a) and `[code](/not-a-link)`
+        é second [two](b.md#x) ![img](/i.png)
+
+        > quote [three][r] and www.example.com
+
+        [r]: /ref
+        """, rewriteLink: { $0 == "b.md#x" ? "/articles/b/#x" : nil })
+        #expect(rendered.links == [
+            MarkdownLink(url: "/a", line: 1, column: 7),
+            MarkdownLink(url: "/articles/b/#x", line: 2, column: 10),
+            MarkdownLink(url: "/i.png", line: 2, column: 24, isImage: true),
+            MarkdownLink(url: "/ref", line: 4, column: 9),
+            MarkdownLink(url: "http://www.example.com", line: 4, column: 23),
+        ])
+    }
+
     @Test func headingsNeverTakeFootnoteIDs() throws {
         let rendered = try MarkdownRenderer.render("## FN 1\n\n## Fnref 1\n\nText.[^1]\n\n[^1]: Note.\n")
         #expect(rendered.headings.map(\.id) == ["section-fn-1", "section-fnref-1"])

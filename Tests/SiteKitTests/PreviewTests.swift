@@ -47,13 +47,28 @@ import Testing
     }
 
     @Test func liveReloadScriptGoesBeforeTheLastBodyEnd() throws {
-        let html = LiveReload.inject(into: "<html><body><p>x</p></body></html>\n", build: 7)
+        let html = LiveReload.inject(into: "<html><body><p>x</p></body></html>\n", version: "abc-7")
         let script = try #require(html.range(of: "<script>"))
         #expect(html[..<script.lowerBound] == "<html><body><p>x</p>")
         #expect(html.hasSuffix("</script>\n</body></html>\n"))
-        #expect(html.contains("var b=\"7\""))
-        #expect(html.contains("fetch(\"/__sitegen/build\""))
-        #expect(LiveReload.inject(into: "no body", build: 1).hasPrefix("no body<script>"))
+        #expect(html.contains("var v=\"abc-7\";"))
+        #expect(html.contains("new EventSource(\"/__sitegen/events\")"))
+        #expect(LiveReload.inject(into: "no body", version: "1").hasPrefix("no body<script>"))
+    }
+
+    @Test func eventsNameTheVersionAndWhatChanged() {
+        #expect(LiveReload.event(.pages, version: "k-3") == "retry: 500\nevent: build\ndata: k-3\n\n")
+        #expect(LiveReload.event(nil, version: "k-3") == "retry: 500\nevent: build\ndata: k-3\n\n")
+        #expect(LiveReload.event(.stylesheets, version: "k-4") == "retry: 500\nevent: css\ndata: k-4\n\n")
+    }
+
+    @Test func onlyStylesheetChangesSwapInPlace() {
+        #expect(LiveReload.change(for: ["static/custom.css"]) == .stylesheets)
+        #expect(LiveReload.change(for: ["static/a.css", "static/sub/B.CSS"]) == .stylesheets)
+        #expect(LiveReload.change(for: ["static/custom.css", "articles/a.md"]) == .pages)
+        #expect(LiveReload.change(for: ["articles/a.css"]) == .pages)
+        #expect(LiveReload.change(for: []) == .pages)
+        #expect(LiveReload.change(for: nil) == .pages)
     }
 
     @Test func missingFourOhFourPage() {

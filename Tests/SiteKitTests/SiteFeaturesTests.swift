@@ -123,10 +123,33 @@ import Templates
         defer { site.remove() }
         let before = site.exists("index.html")
         #expect(site.buildErrors() == """
-        content/articles/a.md:8:11: error: broken link '/articles/nothing/': no page or file is written at /articles/nothing/; fix the link or add the page it points to
-        content/articles/b.md:5:13: error: broken link '../a/#missing-part': /articles/a/index.html has no element with id 'missing-part'; fix the link or add the page it points to
+        content/articles/a.md:8:1: error: broken link '/articles/nothing/': no page or file is written at /articles/nothing/; fix the link or add the page it points to
+        content/articles/b.md:5:9: error: broken link '../a/#missing-part': /articles/a/index.html has no element with id 'missing-part'; fix the link or add the page it points to
         """)
         #expect(site.exists("index.html") == before)
+    }
+
+    @Test func brokenLinksArePlacedFromTheMarkdownTreeUnderASubPath() throws {
+        // Under a sub-path every root-relative link is rewritten, so its text in
+        // the page never matches the source: positions come from the tree.
+        let site = try TestSite([
+            "content/site.yaml": "title: T\nbase_url: https://example.org/blog/\n",
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01", body: """
+            Café [one](/nowhere/) and `[code](/also-nowhere/)`.
+
+            - item ![pic](/img/missing.png)
+
+            | a |
+            |---|
+            | [cell](/articles/a/#no-such-id) |
+            """),
+        ])
+        defer { site.remove() }
+        #expect(site.buildErrors() == """
+        content/articles/a.md:5:6: error: broken link '/blog/nowhere/': no page or file is written at /nowhere/; fix the link or add the page it points to
+        content/articles/a.md:7:8: error: broken image '/blog/img/missing.png': no page or file is written at /img/missing.png; fix the image path or add the file it points to
+        content/articles/a.md:11:3: error: broken link '/blog/articles/a/#no-such-id': /articles/a/index.html has no element with id 'no-such-id'; fix the link or add the page it points to
+        """)
     }
 
     @Test func anchorsToHeadingsResolve() throws {
@@ -161,7 +184,7 @@ import Templates
         ])
         defer { site.remove() }
         #expect(site.buildErrors() == """
-        content/articles/a.md:5:18: error: broken link 'draft.md': it names no published content file (it may not exist, or be a draft, future or expired); fix the link or add the page it points to
+        content/articles/a.md:5:6: error: broken link 'draft.md': it names no published content file (it may not exist, or be a draft, future or expired); fix the link or add the page it points to
         """)
     }
 

@@ -9,6 +9,8 @@ enum Feeds {
         var title: String
         /// Articles, newest first.
         var entries: [ArticleSummary]
+        /// Each entry's full HTML for feed readers (``FeedContent``), by its URL.
+        var content: [String: String] = [:]
     }
 
     /// The Atom document.
@@ -27,7 +29,7 @@ enum Feeds {
         <link rel="self" type="application/atom+xml" href="\(xmlEscape(selfURL))"/>
         <link rel="alternate" type="text/html" href="\(xmlEscape(settings.baseURL + feed.pagePath))"/>
         <updated>\(updated.rfc3339)</updated>
-        <author><name>\(xmlEscape(settings.author ?? settings.title))</name></author>
+        \(atomAuthor(settings.author ?? settings.title, settings: settings, basePath: basePath))
         <generator>sitegen</generator>
 
         """
@@ -40,9 +42,10 @@ enum Feeds {
             <link rel="alternate" type="text/html" href="\(xmlEscape(url))"/>
             <published>\(entry.date.rfc3339)</published>
             <updated>\((entry.updated ?? entry.date).rfc3339)</updated>
-            <author><name>\(xmlEscape(entry.author ?? settings.author ?? settings.title))</name></author>
+            \(atomAuthor(entry.author ?? settings.author ?? settings.title, settings: settings, basePath: basePath))
             \(entry.tags.map { "<category term=\"\(xmlEscape($0.name))\"/>" }.joined())
             <summary type="text">\(xmlEscape(entry.summary))</summary>
+            \(feed.content[entry.url].map { "<content type=\"html\">\(xmlEscape($0))</content>" } ?? "")
             </entry>
 
             """
@@ -56,12 +59,13 @@ enum Feeds {
             let url = absolute(entry.url, settings: settings, basePath: basePath)
             var members: [(String, JSONValue)] = [
                 ("id", .string(url)), ("url", .string(url)), ("title", .string(entry.title)),
-                ("content_text", .string(entry.summary)), ("summary", .string(entry.summary)),
+                feed.content[entry.url].map { ("content_html", .string($0)) } ?? ("content_text", .string(entry.summary)),
+                ("summary", .string(entry.summary)),
                 ("date_published", .string(entry.date.rfc3339)),
                 ("date_modified", .string((entry.updated ?? entry.date).rfc3339)),
             ]
             if let author = entry.author ?? settings.author {
-                members.append(("authors", .array([.object([("name", .string(author))])])))
+                members.append(("authors", .array([jsonAuthor(author, settings: settings, basePath: basePath)])))
             }
             if let image = entry.image {
                 members.append(("image", .string(absolute(image, settings: settings, basePath: basePath))))
@@ -77,9 +81,26 @@ enum Feeds {
             ("language", .string(settings.language)),
         ]
         if !settings.description.isEmpty { members.append(("description", .string(settings.description))) }
-        if let author = settings.author { members.append(("authors", .array([.object([("name", .string(author))])]))) }
+        if let author = settings.author {
+            members.append(("authors", .array([jsonAuthor(author, settings: settings, basePath: basePath)])))
+        }
         members.append(("items", .array(items)))
         return JSONValue.object(members).rendered(indent: 2) + "\n"
+    }
+
+    /// An Atom `<author>`, with the author's page from site.yaml `authors:` as `<uri>`.
+    static func atomAuthor(_ name: String, settings: SiteSettings, basePath: String) -> String {
+        let uri = settings.authorURLs[name].map { "<uri>\(xmlEscape(absolute($0, settings: settings, basePath: basePath)))</uri>" } ?? ""
+        return "<author><name>\(xmlEscape(name))</name>\(uri)</author>"
+    }
+
+    /// A JSON Feed author object, with `url` when site.yaml `authors:` gives one.
+    static func jsonAuthor(_ name: String, settings: SiteSettings, basePath: String) -> JSONValue {
+        var members: [(String, JSONValue)] = [("name", .string(name))]
+        if let url = settings.authorURLs[name] {
+            members.append(("url", .string(absolute(url, settings: settings, basePath: basePath))))
+        }
+        return .object(members)
     }
 
     /// An absolute URL for a root-relative URL or a path; absolute URLs pass through.

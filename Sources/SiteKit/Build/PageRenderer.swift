@@ -3,6 +3,8 @@
 struct PageRenderer: Sendable {
     let plan: SitePlan
     let theme: any Theme
+    /// The site's `footer:` Markdown, rendered once.
+    var footer: HTML?
 
     /// A rendered file, its site path and what to blame for its links.
     struct Output: Sendable {
@@ -10,6 +12,9 @@ struct PageRenderer: Sendable {
         var text: String
         /// The source file, or a description of the generated page.
         var source: String
+        /// The links written in the source's Markdown, with their lines in the
+        /// source file, for the link check to point at.
+        var markdownLinks: [MarkdownLink] = []
         var isHTML: Bool { path.hasSuffix(".html") }
     }
 
@@ -31,10 +36,34 @@ struct PageRenderer: Sendable {
                           Link(label: "Tags", url: base + "tags/")]
         navigation += plan.pages.map { Link(label: $0.title, url: base + $0.path) }
         let siteFeed = Link(label: "\(settings.title) (Atom)", url: base + "feed.xml")
-        return PageContext(site: settings, title: title, description: description, path: path,
-                           stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
-                           social: social, structuredData: structuredData,
-                           feeds: feeds.isEmpty ? [siteFeed] : feeds)
+        var context = PageContext(site: settings, title: title, description: description, path: path,
+                                  stylesheetURL: base + plan.stylesheetPath, navigation: navigation, basePath: base,
+                                  social: social, structuredData: structuredData,
+                                  feeds: feeds.isEmpty ? [siteFeed] : feeds)
+        if context.social.image == nil, let image = settings.image {
+            context.social.image = Feeds.absolute(image, settings: settings, basePath: base)
+            context.social.imageAlt = settings.imageAlt
+        }
+        context.jsonFeed = Link(label: "\(settings.title) (JSON Feed)", url: base + "feed.json")
+        context.customStylesheetURL = plan.customStylesheetPath.map { base + $0 }
+        context.logoURL = settings.logo.map { base + $0 }
+        context.footer = footer
+        return context
+    }
+
+    /// The site's `footer:` as HTML: Markdown with the site's raw-HTML setting;
+    /// links to Markdown sources and site-root links resolved like an article's.
+    static func footer(_ plan: SitePlan, theme: any Theme) throws(BuildFailure) -> HTML? {
+        guard let footer = plan.site.settings.footer else { return nil }
+        let probe = PageRenderer(plan: plan, theme: theme)
+        do {
+            let rendered = try MarkdownRenderer.render(
+                footer, options: MarkdownOptions(allowRawHTML: plan.site.settings.allowRawHTML),
+                rewriteLink: { probe.sourceLink($0, from: "content/site.yaml") })
+            return HTML(unsafeRaw: rendered.html)
+        } catch {
+            throw BuildFailure([SiteError(file: "content/site.yaml", message: error.description)])
+        }
     }
 
     /// A URL from content as the page must write it: site-root paths
@@ -85,8 +114,10 @@ struct PageRenderer: Sendable {
     }
 
     /// Renders an article's page; returns its summary for the list pages too,
-    /// and the CSV files of its charts and tables.
-    func renderArticle(_ article: Article) throws(BuildFailure) -> (ArticleSummary, Output, dataFiles: [Output]) {
+    /// the CSV files of its charts and tables, and when `forFeeds`, the feed
+    /// variant of its body (``FeedContent``).
+    func renderArticle(_ article: Article, forFeeds: Bool = false) throws(BuildFailure)
+        -> (ArticleSummary, Output, dataFiles: [Output], feedHTML: String?) {
         var embedErrors: [SiteError] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
                                    lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff)
@@ -102,7 +133,8 @@ struct PageRenderer: Sendable {
                     case .failure(let failure): embedErrors += failure.errors; return nil
                     }
                 },
-                rewriteLink: { sourceLink($0, from: article.sourcePath) })
+                rewriteLink: { sourceLink($0, from: article.sourcePath) },
+                heading: theme.heading)
         } catch {
             throw BuildFailure([SiteError(file: article.sourcePath, message: error.description)])
         }
@@ -130,18 +162,23 @@ struct PageRenderer: Sendable {
             Output(path: article.path + file.name, text: file.csv, source: article.sourcePath)
         }
         let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
+        // JSON-LD wants an image for every article: the site's default when it names none.
+        let structuredImage = image ?? settings.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
         let social = SocialMetadata(type: "article", image: image, imageAlt: article.imageAlt,
                                     published: article.date, modified: article.updated ?? article.date)
         let page = ArticlePage(
             context: context(title: article.title, description: summaryText, path: article.path, social: social,
-                             structuredData: StructuredData.newsArticle(summary, image: image, settings: settings,
+                             structuredData: StructuredData.newsArticle(summary, image: structuredImage, settings: settings,
                                                                         basePath: plan.basePath)),
             article: summary, body: HTML(unsafeRaw: rendered.html), renewal: article.renewal, scores: article.scores,
             performance: performance, wordCount: rendered.wordCount,
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
+        let feedHTML = forFeeds ? FeedContent.html(rendered.html, pageURL: settings.baseURL + article.path,
+                                                   settings: settings) : nil
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
-                                source: article.sourcePath), dataFiles)
+                                source: article.sourcePath,
+                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine)), dataFiles, feedHTML)
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -149,25 +186,37 @@ struct PageRenderer: Sendable {
         do {
             rendered = try MarkdownRenderer.render(
                 page.body, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
-                rewriteLink: { sourceLink($0, from: page.sourcePath) })
+                rewriteLink: { sourceLink($0, from: page.sourcePath) },
+                heading: theme.heading)
         } catch {
             throw BuildFailure([SiteError(file: page.sourcePath, message: error.description)])
         }
         let model = StandalonePageModel(
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),
             body: HTML(unsafeRaw: rendered.html), updated: page.updated)
-        return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath)
+        return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath,
+                      markdownLinks: Self.inFile(rendered.links, bodyFirstLine: page.bodyFirstLine))
+    }
+
+    /// Links with lines counted in the whole file (front matter included).
+    static func inFile(_ links: [MarkdownLink], bodyFirstLine: Int) -> [MarkdownLink] {
+        links.map { link in
+            var moved = link
+            moved.line += bodyFirstLine - 1
+            return moved
+        }
     }
 
     /// Every generated file that is not an article or a standalone page: lists,
     /// term pages and indexes, feeds, sitemap, robots.txt, redirects, 404.
-    func renderGenerated(summaries: [ArticleSummary]) -> [Output] {
+    /// - Parameter feedContent: the feed variant of each article's body, by its URL.
+    func renderGenerated(summaries: [ArticleSummary], feedContent: [String: String] = [:]) -> [Output] {
         var outputs: [Output] = []
         let bySlug = Dictionary(zip(plan.articles.map(\.slug), summaries), uniquingKeysWith: { first, _ in first })
         outputs += paginate(summaries, base: "", heading: "Latest", intro: settings.description,
                             title: settings.title, isHome: true, source: "the home page")
         let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
-                                  entries: Array(summaries.prefix(SitePlan.feedSize)))
+                                  entries: Array(summaries.prefix(SitePlan.feedSize)), content: feedContent)
         outputs.append(Output(path: "feed.xml", text: Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath),
                               source: "the Atom feed"))
         outputs.append(Output(path: "feed.json", text: Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings,
@@ -175,7 +224,7 @@ struct PageRenderer: Sendable {
         for taxonomy in plan.taxonomies {
             // Term pages are independent (and a show's carries charts): all cores.
             outputs += Parallel.map(taxonomy.terms) { term in
-                renderTerm(term, of: taxonomy, summaries: bySlug)
+                renderTerm(term, of: taxonomy, summaries: bySlug, feedContent: feedContent)
             }.flatMap { $0 }
             let terms = termLinks(taxonomy.terms.map(\.slug), in: taxonomy)
             let index = TermIndexPage(
@@ -191,7 +240,8 @@ struct PageRenderer: Sendable {
         for article in plan.articles {
             for alias in article.aliases {
                 outputs.append(Output(path: SitePlan.aliasFile(alias),
-                                      text: Redirect.page(to: settings.baseURL + article.path, title: article.title),
+                                      text: Redirect.page(to: settings.baseURL + article.path, title: article.title,
+                                                          settings: settings, theme: theme),
                                       source: article.sourcePath))
             }
         }
@@ -205,13 +255,13 @@ struct PageRenderer: Sendable {
 
     /// A term's paginated list (a show's opens with its figures) and its feed.
     private func renderTerm(_ term: Taxonomy.Term, of taxonomy: Taxonomy,
-                            summaries bySlug: [String: ArticleSummary]) -> [Output] {
+                            summaries bySlug: [String: ArticleSummary], feedContent: [String: String]) -> [Output] {
         let items = term.articleSlugs.compactMap { bySlug[$0] }
         let count = items.count == 1 ? "1 article" : "\(items.count) articles"
         let title = "\(taxonomy.singular): \(term.name)"
         let feed = Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path,
                               title: "\(settings.title): \(term.name)",
-                              entries: Array(items.prefix(SitePlan.feedSize)))
+                              entries: Array(items.prefix(SitePlan.feedSize)), content: feedContent)
         let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
         var overview: HTML?
         var dataFiles: [Output] = []

@@ -9,6 +9,9 @@ public struct Site: Sendable {
     public var shows: [String: Show]
     /// Files under content/static, as paths relative to it, sorted.
     public var staticFiles: [String]
+    /// `content/static/custom.css`, published as a hashed file linked after the
+    /// theme's stylesheet (not among `staticFiles`).
+    public var customStylesheet: String?
 
     public init(settings: SiteSettings, articles: [Article], pages: [StandalonePage],
                 shows: [String: Show], staticFiles: [String]) {

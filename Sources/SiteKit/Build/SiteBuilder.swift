@@ -40,15 +40,16 @@ public struct SiteBuilder: Sendable {
     /// Renders every page of the plan, writes it with the static files, and
     /// checks the links between them.
     private func write(_ plan: SitePlan, siteDirectory: URL, into staging: StagingDirectory) throws(BuildFailure) -> BuildReport {
-        let renderer = PageRenderer(plan: plan, theme: theme)
+        let renderer = PageRenderer(plan: plan, theme: theme, footer: try PageRenderer.footer(plan, theme: theme))
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [String]), BuildFailure> in
+        let feedSlugs = plan.feedArticleSlugs
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], String?, [String]), BuildFailure> in
             do throws(BuildFailure) {
-                let (summary, output, dataFiles) = try renderer.renderArticle(article)
+                let (summary, output, dataFiles, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
                 let links = try Self.write(output, to: staging)
                 for file in dataFiles { _ = try Self.write(file, to: staging) }
-                return .success((summary, links!, dataFiles.map(\.path)))
+                return .success((summary, links!, output.markdownLinks, feedHTML, dataFiles.map(\.path)))
             } catch {
                 return .failure(error)
             }
@@ -56,21 +57,41 @@ public struct SiteBuilder: Sendable {
         var errors: [SiteError] = []
         var summaries: [ArticleSummary] = []
         var pages: [LinkChecker.Page] = []
+        var markdownLinks: [String: [MarkdownLink]] = [:]
+        var feedContent: [String: String] = [:]
         var articleDataFiles: [String] = []
         for result in articleResults {
             switch result {
-            case .success(let (summary, links, dataFiles)):
-                summaries.append(summary); pages.append(links); articleDataFiles += dataFiles
+            case .success(let (summary, links, written, feedHTML, dataFiles)):
+                summaries.append(summary)
+                pages.append(links)
+                articleDataFiles += dataFiles
+                if !written.isEmpty { markdownLinks[links.source] = written }
+                if let feedHTML { feedContent[summary.url] = feedHTML }
             case .failure(let failure): errors += failure.errors
             }
         }
         var outputs: [PageRenderer.Output] = []
         for page in plan.pages {
-            do { outputs.append(try renderer.renderStandalone(page)) } catch { errors += error.errors }
+            do {
+                let output = try renderer.renderStandalone(page)
+                outputs.append(output)
+                if !output.markdownLinks.isEmpty { markdownLinks[output.source] = output.markdownLinks }
+            } catch {
+                errors += error.errors
+            }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        outputs += renderer.renderGenerated(summaries: summaries)
-        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: theme.stylesheet, source: "the stylesheet"))
+        outputs += renderer.renderGenerated(summaries: summaries, feedContent: feedContent)
+        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: plan.stylesheet, source: "the stylesheet"))
+        if let path = plan.customStylesheetPath, let css = plan.site.customStylesheet {
+            outputs.append(PageRenderer.Output(path: path, text: css, source: "content/static/custom.css"))
+        }
+        if plan.site.settings.hostHeaders {
+            let hashed = [plan.stylesheetPath] + (plan.customStylesheetPath.map { [$0] } ?? [])
+            outputs.append(PageRenderer.Output(path: "_headers", text: HostHeaders.file(immutable: hashed, basePath: plan.basePath),
+                                               source: "_headers"))
+        }
 
         let written = Parallel.map(outputs) { output -> Result<LinkChecker.Page?, BuildFailure> in
             do throws(BuildFailure) { return .success(try Self.write(output, to: staging)) } catch { return .failure(error) }
@@ -94,10 +115,19 @@ public struct SiteBuilder: Sendable {
         guard errors.isEmpty else { throw BuildFailure(errors) }
 
         let files = Set(outputs.map(\.path) + articleDataFiles + plan.site.staticFiles)
-        errors = checkLinks(pages, files: files, plan: plan, siteDirectory: siteDirectory)
+        errors = checkLinks(pages, files: files, plan: plan, markdownLinks: markdownLinks)
         guard errors.isEmpty else { throw BuildFailure(errors) }
-        return BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
-                           skippedArticles: plan.skippedArticles)
+        var report = BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
+                                 skippedArticles: plan.skippedArticles)
+        if options.precompress {
+            // Article pages were written as they were rendered; `files` has the rest.
+            let articlePages = plan.articles.map { $0.path + "index.html" }
+            report.compressedFiles = try Precompressor.compress(Array(files) + articlePages, in: staging.staging).get()
+        }
+        if plan.basePath != "/", files.contains("robots.txt") {
+            report.robotsBelowHostRoot = plan.site.settings.baseURL + "robots.txt"
+        }
+        return report
     }
 
     /// Writes one output; for HTML, returns what the link check needs.
@@ -106,35 +136,27 @@ public struct SiteBuilder: Sendable {
         return output.isHTML ? LinkChecker.scan(output.text, path: output.path, source: output.source) : nil
     }
 
-    /// Broken internal links as errors at the line of the source that holds them.
+    /// Broken internal links as errors at the place in the source where they
+    /// were written (recorded from the Markdown tree); links no source wrote
+    /// come from templates.
     private func checkLinks(_ pages: [LinkChecker.Page], files: Set<String>, plan: SitePlan,
-                            siteDirectory: URL) -> [SiteError] {
+                            markdownLinks: [String: [MarkdownLink]]) -> [SiteError] {
         let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
-        var sources: [String: String] = [:]
         return checker.check(pages, files: files).map { broken in
-            // Only .md sources can be pointed into; generated pages are named as such.
-            guard broken.source.hasSuffix(".md") else {
+            guard let written = Self.record(of: broken.link, in: markdownLinks[broken.source] ?? []) else {
                 return SiteError(file: "templates", message: "\(broken.source) (/\(broken.page)) links to '\(broken.link)', but \(broken.reason): fix the template or the content it links to")
             }
-            if sources[broken.source] == nil {
-                sources[broken.source] = (try? SiteLoader.readText(siteDirectory.appending(path: broken.source),
-                                                                  shownAs: broken.source)) ?? ""
-            }
-            let position = Self.position(of: broken.link, in: sources[broken.source] ?? "")
-            return SiteError(file: broken.source, line: position.line, column: position.column,
-                             message: "broken link '\(broken.link)': \(broken.reason); fix the link or add the page it points to")
+            return SiteError(file: broken.source, line: written.line, column: written.column,
+                             message: "broken \(written.isImage ? "image" : "link") '\(broken.link)': \(broken.reason); fix the \(written.isImage ? "image path" : "link") or add the \(written.isImage ? "file" : "page") it points to")
         }
     }
 
-    /// Where `link` is first written in `text` (line 1, column 1 when it was
-    /// generated rather than written).
-    static func position(of link: String, in text: String) -> SourcePosition {
-        guard let range = text.range(of: link) ?? text.range(of: HTMLEscaping.escape(link)) else {
-            return SourcePosition(line: 1, column: 1)
-        }
-        let before = text[..<range.lowerBound]
-        let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-        let column = before.reversed().prefix(while: { $0 != "\n" }).count + 1
-        return SourcePosition(line: line, column: column)
+    /// The recorded Markdown link that wrote `link` into the page. cmark
+    /// percent-encodes URLs as it writes them (`é` becomes `%C3%A9`), so both
+    /// sides are compared decoded.
+    static func record(of link: String, in written: [MarkdownLink]) -> MarkdownLink? {
+        if let exact = written.first(where: { $0.url == link }) { return exact }
+        let decoded = link.removingPercentEncoding ?? link
+        return written.first { ($0.url.removingPercentEncoding ?? $0.url) == decoded }
     }
 }

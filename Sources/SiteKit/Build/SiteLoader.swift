@@ -47,10 +47,20 @@ public enum SiteLoader {
             !systemJunk.contains(String(path.split(separator: "/").last ?? ""))
         }
 
+        if let settings { errors += settings.checkFiles(staticFiles: staticFiles, file: "content/site.yaml") }
+        var customStylesheet: String?
+        if staticFiles.contains(customStylesheetPath) {
+            do {
+                customStylesheet = try readText(content.appending(path: "static/\(customStylesheetPath)"),
+                                                shownAs: "content/static/\(customStylesheetPath)")
+            } catch { errors.append(error) }
+        }
         guard errors.isEmpty, let settings else { throw BuildFailure(errors) }
         let shows = Dictionary(showList.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        return Site(settings: settings, articles: articles, pages: pages, shows: shows,
-                    staticFiles: staticFiles)
+        var site = Site(settings: settings, articles: articles, pages: pages, shows: shows,
+                        staticFiles: staticFiles.filter { $0 != customStylesheetPath })
+        site.customStylesheet = customStylesheet
+        return site
     }
 
     /// Reads and parses every `*.ext` file of a content folder, in parallel.
@@ -94,6 +104,9 @@ public enum SiteLoader {
         return items
     }
 
+    /// The static file that restyles the theme: published hashed, after its stylesheet.
+    static let customStylesheetPath = "custom.css"
+
     /// Files that desktop systems leave in folders and that no site means to publish.
     static let systemJunk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
 
@@ -106,6 +119,7 @@ public enum SiteLoader {
     }
 
     /// Regular files below `directory`, as sorted relative paths; none when it is missing.
+    /// Editors' backup and lock files (`EditorArtifacts`) are left out.
     /// Symbolic links are left out, like anything else that is not a regular file.
     static func listFiles(in directory: URL) -> [String] {
         var files: [String] = []
@@ -136,6 +150,8 @@ public enum SiteLoader {
                 }
             }
             if type == Int32(DT_REG) {
+                // An editor's backup or lock file beside an article is not content.
+                if EditorArtifacts.contains(Substring(name)) { continue }
                 files.append(prefix + name)
             } else if type == Int32(DT_DIR) {
                 collectFiles(in: path + "/" + name, prefix: prefix + name + "/", into: &files)

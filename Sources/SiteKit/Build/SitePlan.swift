@@ -11,6 +11,10 @@ struct SitePlan: Sendable {
     let shows: Taxonomy
     let skippedArticles: Int
     let stylesheetPath: String
+    /// The theme's stylesheet as published, with the site's `accent:` applied.
+    let stylesheet: String
+    /// Where `content/static/custom.css` is published, hashed like the stylesheet.
+    let customStylesheetPath: String?
     /// The path of the site root on its host ("/" or "/blog/").
     let basePath: String
     /// Whether sitegen writes robots.txt (not when content/static has its own).
@@ -22,6 +26,16 @@ struct SitePlan: Sendable {
     /// Entries per feed.
     static let feedSize = 20
 
+    /// The articles some feed lists (the newest of the site and of each term):
+    /// only these keep their HTML for the feeds' full content.
+    var feedArticleSlugs: Set<String> {
+        var slugs = Set(articles.prefix(Self.feedSize).map(\.slug))
+        for taxonomy in taxonomies {
+            for term in taxonomy.terms { slugs.formUnion(term.articleSlugs.prefix(Self.feedSize)) }
+        }
+        return slugs
+    }
+
     var taxonomies: [Taxonomy] { [tags, shows] }
 
     init(site: Site, options: BuildOptions, theme: any Theme) throws(BuildFailure) {
@@ -29,7 +43,9 @@ struct SitePlan: Sendable {
         articles = site.articles.filter { Publication.isPublished($0, options: options) }
         pages = site.pages.filter { Publication.isPublished($0, options: options) }
         skippedArticles = site.articles.count - articles.count
-        stylesheetPath = "style.\(ContentHash.hex(of: theme.stylesheet)).css"
+        stylesheet = Self.stylesheet(theme.stylesheet, settings: site.settings)
+        stylesheetPath = "style.\(ContentHash.hex(of: stylesheet)).css"
+        customStylesheetPath = site.customStylesheet.map { "custom.\(ContentHash.hex(of: $0)).css" }
         basePath = site.settings.basePath
         writesRobots = !site.staticFiles.contains("robots.txt")
         var sourcePaths: [String: String] = [:]
@@ -101,6 +117,13 @@ struct SitePlan: Sendable {
         guard errors.isEmpty else { throw BuildFailure(errors) }
     }
 
+    /// The theme's CSS with the settings that restyle it: an `accent:` overrides
+    /// `--accent` in light and dark mode alike (a later rule of the same weight wins).
+    static func stylesheet(_ css: String, settings: SiteSettings) -> String {
+        guard let accent = settings.accent else { return css }
+        return css + "/* site.yaml */\n:root { --accent: \(accent); }\n"
+    }
+
     /// The folders a path lies in: "a/b/c" -> ["a", "a/b"].
     private static func folders(of path: String) -> [String] {
         var result: [String] = []
@@ -118,6 +141,8 @@ struct SitePlan: Sendable {
             ("404.html", "the 404 page"), (stylesheetPath, "the stylesheet"), ("sitemap.xml", "the sitemap"),
             ("feed.xml", "the Atom feed"), ("feed.json", "the JSON feed"),
         ]
+        if let customStylesheetPath { paths.append((customStylesheetPath, "content/static/custom.css")) }
+        if site.settings.hostHeaders { paths.append(("_headers", "headers: true in site.yaml")) }
         if writesRobots { paths.append(("robots.txt", "robots.txt")) }
         let pageSize = site.settings.pageSize
         for page in 1...Paginator.pageCount(items: articles.count, pageSize: pageSize) {

@@ -14,7 +14,11 @@ enum StructuredData {
             ("url", .string(url)),
         ]
         if let author = article.author {
-            members.append(("author", .object([("@type", .string("Person")), ("name", .string(author))])))
+            var person: [(String, JSONValue)] = [("@type", .string("Person")), ("name", .string(author))]
+            if let url = settings.authorURLs[author] {
+                person.append(("url", .string(Feeds.absolute(url, settings: settings, basePath: basePath))))
+            }
+            members.append(("author", .object(person)))
         }
         if let image { members.append(("image", .array([.string(image)]))) }
         members.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(settings.title)),

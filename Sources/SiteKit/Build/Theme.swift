@@ -1,5 +1,11 @@
 /// The look of a site: one method per kind of page, each turning a typed page
 /// model into HTML. SiteKit decides what is on a page; a theme decides how it looks.
+///
+/// Every requirement has a default: the page kinds and the stylesheet get theirs
+/// from the `Templates` target (sitegen's own look, in an extension there, since
+/// SiteKit knows nothing about the look), the small markup SiteKit writes inside
+/// pages (heading anchors, redirect pages) from the extension below. A site's own
+/// theme is then a struct that implements only what it changes.
 public protocol Theme: Sendable {
     /// The site's stylesheet.
     var stylesheet: String { get }
@@ -12,6 +18,45 @@ public protocol Theme: Sendable {
     /// The list of all terms of a taxonomy (all tags, all shows).
     func termIndex(_ page: TermIndexPage) -> HTML
     func notFound(_ page: NotFoundPage) -> HTML
+    /// The markup around a Markdown heading's content (its id and anchor link).
+    func heading(_ heading: Heading) -> HeadingMarkup
+    /// The page written at an old URL (`aliases:`) that sends readers on.
+    func redirect(_ page: RedirectPage) -> HTML
+}
+
+extension Theme {
+    /// Headings get their id and a `#` anchor link after the text.
+    public func heading(_ heading: Heading) -> HeadingMarkup { .standard(heading) }
+
+    /// A minimal page in the site's language: canonical link, `noindex`, an
+    /// immediate refresh, and a link for readers whose browser does not follow it.
+    public func redirect(_ page: RedirectPage) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="\(page.site.language)">
+        <head>
+        <meta charset="utf-8">
+        <title>\(page.title)</title>
+        <link rel="canonical" href="\(page.target)">
+        <meta name="robots" content="noindex">
+        <meta http-equiv="refresh" content="0; url=\(page.target)">
+        </head>
+        <body>
+        <p>This page has moved to <a href="\(page.target)">\(page.target)</a>.</p>
+        </body>
+        </html>
+
+        """
+    }
+}
+
+/// A redirect from an alias to the page that now lives elsewhere.
+public struct RedirectPage: Sendable {
+    public var site: SiteSettings
+    /// The title of the page redirected to.
+    public var title: String
+    /// The absolute URL of the page redirected to.
+    public var target: String
 }
 
 /// What every page knows about the site and itself.
@@ -35,6 +80,15 @@ public struct PageContext: Sendable {
     public var structuredData: String?
     /// Feeds that mirror this page (`<link rel="alternate">`).
     public var feeds: [Link]
+    /// `content/static/custom.css` as published (root-relative, hashed), to link
+    /// after `stylesheetURL` so its rules win.
+    public var customStylesheetURL: String?
+    /// The site's JSON Feed, linked from every page.
+    public var jsonFeed: Link?
+    /// The site's `logo:` (root-relative).
+    public var logoURL: String?
+    /// The site's `footer:` Markdown, rendered.
+    public var footer: HTML?
 
     /// The root-relative URL of a site path ("articles/x/" -> "/articles/x/").
     public func url(_ sitePath: String) -> String { basePath + sitePath }

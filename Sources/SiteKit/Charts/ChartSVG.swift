@@ -6,9 +6,10 @@ enum ChartSVG {
         NumberFormatting.decimal(value, places: 1)
     }
 
-    /// An `<svg>` that scales to its container's width (viewBox, no fixed
-    /// size), announced as one image named by its `<title>` and described by
-    /// its `<desc>`.
+    /// An `<svg>` drawn at `layout`'s size: its `width` is the viewBox width,
+    /// so with the stylesheet's `max-width: 100%` one user unit is one CSS
+    /// pixel wherever the column is wide enough. Announced as one image named
+    /// by its `<title>` and described by its `<desc>`.
     /// - Parameters:
     ///   - id: unique on the page; the title and description get `<id>.title`
     ///     and `<id>.desc`.
@@ -16,17 +17,39 @@ enum ChartSVG {
     static func document(id: String, kind: String, width: Double, height: Double,
                          title: String, summary: String, content: HTML) -> HTML {
         """
-        <svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\(kind)" viewBox="0 0 \(number(width)) \(number(height))" role="img" aria-labelledby="\(id).title \(id).desc">
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\(kind)" width="\(number(width))" height="\(number(height))" viewBox="0 0 \(number(width)) \(number(height))" role="img" aria-labelledby="\(id).title \(id).desc">
         <title id="\(id).title">\(title)</title>
         <desc id="\(id).desc">\(summary)</desc>
         \(content)</svg>
         """
     }
 
+    /// The id of a chart's SVG at a layout: the wide one keeps the chart's
+    /// id, the narrow one adds "-narrow".
+    static func id(_ id: String, _ layout: ChartLayout) -> String {
+        layout == .wide ? id : "\(id)-\(layout.name)"
+    }
+
+    /// The layouts of one chart, each in its `chart-layout-<name>` box that
+    /// the stylesheet shows or hides by the column's width, each with its
+    /// note (such as which weeks it shows) under it.
+    static func layouts(_ drawings: [(layout: ChartLayout, svg: HTML, note: String?)]) -> HTML {
+        HTML.join(drawings.map { drawing -> HTML in
+            let note: HTML = drawing.note.map { "<p class=\"chart-note\">\($0)</p>\n" } ?? .empty
+            return "<div class=\"chart-layout chart-layout-\(drawing.layout.name)\">\n\(drawing.svg)\n\(note)</div>\n"
+        }, separator: "")
+    }
+
     /// `<text>` at a point; `anchor` is start, middle or end.
     static func text(_ content: String, x: Double, y: Double, anchor: String = "start", className: String? = nil) -> HTML {
         let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
         return "<text \(classAttribute)x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\">\(content)</text>\n"
+    }
+
+    /// A line from one point to another.
+    static func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String? = nil) -> HTML {
+        let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
+        return "<line \(classAttribute)x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\"/>\n"
     }
 
     /// A horizontal line across the plot, for grid lines and the baseline.

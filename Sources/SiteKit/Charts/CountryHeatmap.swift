@@ -12,7 +12,7 @@
 ///
 /// Columns: the weeks with country data, with short gaps (up to
 /// ``shortGap`` weeks) kept as blank columns and longer ones drawn as a
-/// break; at most ``maximumWeeks`` columns, the latest, so cells stay wide
+/// break; each layout draws the latest weeks that fit, so cells stay wide
 /// enough to read on real histories.
 public struct CountryHeatmap: Sendable {
     /// The show, with its `countries` ranks (already restricted to the range
@@ -38,10 +38,7 @@ public struct CountryHeatmap: Sendable {
     }
 
     static let width = 640.0
-    static let gridLeft = 144.0, right = 4.0, top = 40.0, cellHeight = 22.0, legendHeight = 44.0
-    /// The most week columns drawn: (640 − 148) / 26 keeps cells about 19
-    /// units wide, room for a two-digit rank.
-    public static let maximumWeeks = 26
+    static let gridLeft = 144.0, right = 4.0, top = 40.0, cellHeight = 22.0, legendHeight = 64.0
     /// Gaps of up to this many weeks without country data stay as blank
     /// columns; longer ones become a break.
     static let shortGap = 4
@@ -86,13 +83,9 @@ public struct CountryHeatmap: Sendable {
         return weeks
     }
 
-    /// The week columns drawn: the latest ``maximumWeeks`` of ``allWeeks``.
-    var weeks: [CalendarDate] {
-        Array(allWeeks.suffix(Self.maximumWeeks))
-    }
-
-    /// Whether older weeks were left out of the drawing.
-    var isCut: Bool { allWeeks.count > Self.maximumWeeks }
+    /// The week columns: every week with country data; each layout draws
+    /// the latest that fit (``shownWeeks(_:)``).
+    var weeks: [CalendarDate] { allWeeks }
 
     /// The indices of columns that start a new run after a long gap.
     func breaks(in weeks: [CalendarDate]) -> [Int] {
@@ -159,17 +152,33 @@ public struct CountryHeatmap: Sendable {
     /// The chart in its figure with its data table.
     public func render(id: String) -> HTML {
         let rows = rows()
-        var figureCaption = caption
-        if isCut {
-            figureCaption += " (latest \(Self.maximumWeeks) of \(allWeeks.count) weeks; the data file has them all)"
+        let drawings = ChartLayout.all.map { layout in
+            (layout, svg(id: ChartSVG.id(id, layout), rows: rows, layout: layout), note(layout))
         }
-        return ChartFigure.chart(kind: "heatmap", caption: figureCaption, svg: svg(id: id, rows: rows), table: table(rows))
+        return ChartFigure.chart(kind: "heatmap", caption: caption, svg: ChartSVG.layouts(drawings), table: table(rows))
     }
 
-    func svg(id: String, rows: [Row]) -> HTML {
-        let weeks = weeks
-        let cellWidth = min((Self.width - Self.gridLeft - Self.right) / Double(max(weeks.count, 1)), 56)
-        let (rowY, headings, gridBottom) = layout(rows)
+    /// Cells are never narrower than this, so a rank stays readable: a
+    /// layout shows the latest weeks that fit.
+    static let minimumCell = 24.0
+
+    /// The weeks drawn at a layout: the latest that fit.
+    func shownWeeks(_ layout: ChartLayout) -> [CalendarDate] {
+        Array(weeks.suffix(Int((layout.width - Self.gridLeft - Self.right) / Self.minimumCell)))
+    }
+
+    /// Under the heatmap, when it leaves weeks out: which weeks it shows.
+    func note(_ layout: ChartLayout) -> String? {
+        let shown = shownWeeks(layout), all = weeks.count
+        guard shown.count < all, let first = shown.first else { return nil }
+        return "Showing the latest \(shown.count) weeks, from the week ending \(DateFormatting.medium(first)); "
+            + "all \(all) are under \u{201C}Show the numbers\u{201D}."
+    }
+
+    func svg(id: String, rows: [Row], layout: ChartLayout = .wide) -> HTML {
+        let weeks = shownWeeks(layout)
+        let cellWidth = min((layout.width - Self.gridLeft - Self.right) / Double(max(weeks.count, 1)), 56)
+        let (rowY, headings, gridBottom) = self.layout(rows)
         let height = gridBottom + Self.legendHeight
         let blankFill = "url(#\(id)-blank)"
         var labels: [HTML] = [ChartSVG.text("Week ending", x: 0, y: Self.top - 10, className: "axis-title")]
@@ -187,8 +196,8 @@ public struct CountryHeatmap: Sendable {
             let label = DateFormatting.shortDay(weeks[index])
             // A label centred on the last columns would run past the edge:
             // end it at the edge instead (about 7 units per character at 12px).
-            if x + 3.5 * Double(label.count) > Self.width - Self.right {
-                labels.append(ChartSVG.text(label, x: Self.width - Self.right, y: Self.top - 10, anchor: "end"))
+            if x + 3.5 * Double(label.count) > layout.width - Self.right {
+                labels.append(ChartSVG.text(label, x: layout.width - Self.right, y: Self.top - 10, anchor: "end"))
             } else {
                 labels.append(ChartSVG.text(label, x: x, y: Self.top - 10, anchor: "middle"))
             }
@@ -231,25 +240,27 @@ public struct CountryHeatmap: Sendable {
         \(labels)</g>
         <g class="heat">
         \(body)</g>
-        \(legend(y: gridBottom + 14, blankFill: blankFill))
+        \(legend(y: gridBottom + 14, blankFill: blankFill, swatch: layout.isNarrow ? 20 : 26))
         """
-        return ChartSVG.document(id: id, kind: "heatmap", width: Self.width, height: height,
+        return ChartSVG.document(id: id, kind: "heatmap", width: layout.width, height: height,
                                  title: caption, summary: summary(rows), content: content)
     }
 
-    /// Swatches #1 … #10 and the hatched "not in the Top 10".
-    func legend(y: Double, blankFill: String) -> HTML {
+    /// Swatches #1 … #10 and, on its own line, the hatched "not in the Top 10".
+    func legend(y: Double, blankFill: String, swatch: Double = 26) -> HTML {
         var parts: [HTML] = [ChartSVG.text("Rank", x: Self.gridLeft - 8, y: y + 14, anchor: "end", className: "muted-text")]
         for rank in 1...10 {
-            let x = Self.gridLeft + Double(rank - 1) * 26
-            parts.append("<rect class=\"heat-base\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\"/>")
-            parts.append("<rect class=\"heat-cell\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\" fill-opacity=\"\(NumberFormatting.decimal(Self.opacity(rank: rank), places: 2))\"/>\n")
-            parts.append(ChartSVG.text(String(rank), x: x + 12, y: y + 14, anchor: "middle",
+            let x = Self.gridLeft + Double(rank - 1) * swatch
+            parts.append("<rect class=\"heat-base\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"\(Int(swatch - 2))\" height=\"20\"/>")
+            parts.append("<rect class=\"heat-cell\" x=\"\(ChartSVG.number(x))\" y=\"\(ChartSVG.number(y))\" width=\"\(Int(swatch - 2))\" height=\"20\" fill-opacity=\"\(NumberFormatting.decimal(Self.opacity(rank: rank), places: 2))\"/>\n")
+            parts.append(ChartSVG.text(String(rank), x: x + swatch / 2 - 1, y: y + 14, anchor: "middle",
                                        className: "heat-label \(Self.textClass(rank: rank))"))
         }
-        let blankX = Self.gridLeft + 10 * 26 + 8
-        parts.append("<rect class=\"heat-none\" x=\"\(ChartSVG.number(blankX))\" y=\"\(ChartSVG.number(y))\" width=\"24\" height=\"20\" fill=\"\(blankFill)\"/>\n")
-        parts.append(ChartSVG.text("Not in the Top 10", x: blankX + 30, y: y + 14, className: "muted-text"))
+        // On its own line: beside the swatches it would run out of the SVG.
+        let blankX = swatch < 26 ? 0 : Self.gridLeft
+        parts.append("<rect class=\"heat-none\" x=\"\(ChartSVG.number(blankX))\" y=\"\(ChartSVG.number(y + 26))\" width=\"\(Int(swatch - 2))\" height=\"16\" fill=\"\(blankFill)\"/>\n")
+        parts.append(ChartSVG.text("Not in that country\u{2019}s Top 10", x: blankX + swatch + 4, y: y + 38,
+                                   className: "muted-text"))
         return "<g class=\"legend\" aria-hidden=\"true\">\n\(parts)</g>\n"
     }
 

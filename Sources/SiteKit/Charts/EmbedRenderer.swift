@@ -166,8 +166,7 @@ struct EmbedRenderer {
         let others = Array(compare.map { $0.restricted(to: range) }.filter { !$0.weeks.isEmpty }
             .prefix(ComparisonChart.maximumShows - 1))
         if !others.isEmpty {
-            html.append(comparison([shown] + others, metric: .hours,
-                                   weekLimit: ComparisonChart.launchWindow(followed: shown, others: others), caption: nil))
+            html.append(comparison([shown] + others, metric: .hours, weekLimit: nil, caption: nil))
         }
         return html
     }

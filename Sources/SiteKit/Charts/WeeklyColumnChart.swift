@@ -1,14 +1,15 @@
-/// One column per week for one show, on a continuous week axis: a week out of
-/// the Top 10 is an empty slot, so gaps look like gaps. Each column carries
-/// the week's rank.
+/// One show's weeks in the Top 10: a column per week for hours or views, a
+/// line of ranks (No. 1 at the top) for `rank`.
 ///
-/// For `rank`, a column's height is 11 − rank (rank 1 tallest, rank 10 one
-/// unit high, zero meaning "not in the Top 10"), so taller is better as for
-/// the other metrics; the description says so in words.
+/// Weeks sit on a ``WeekAxis``: a short absence is an empty slot, a gap of
+/// more than four weeks is a marked break labelled with the re-entry date,
+/// and columns never get narrower than ``minimumColumn`` (when the weeks do
+/// not fit, the latest runs that fit are drawn and the note under the chart
+/// says so). Drawn once per ``ChartLayout``.
 public struct WeeklyColumnChart: Sendable {
     /// The show whose weeks are drawn.
     public var show: Show
-    /// What the columns measure.
+    /// What the chart measures.
     public var metric: ViewingMetric
     /// The figure caption and the SVG's title.
     public var caption: String
@@ -20,16 +21,35 @@ public struct WeeklyColumnChart: Sendable {
         self.caption = caption ?? "\(show.title): \(metric.noun) per week"
     }
 
-    static let width = 640.0, height = 320.0
-    static let left = 52.0, right = 12.0, top = 28.0, bottom = 56.0
-    static var baseline: Double { height - bottom }
-    static var plotHeight: Double { baseline - top }
+    static let top = 32.0, bottom = 56.0, right = 12.0
+    /// No column is drawn narrower than this (px at the layout's size).
+    static let minimumColumn = 6.0
+    /// A column's share of its week's slot, and its widest.
+    static let columnShare = 0.75, maximumColumn = 48.0
+
+    /// Where things go at one layout: the plot's edges, the week axis and the value scale.
+    struct Frame {
+        var layout: ChartLayout
+        var left: Double
+        var right: Double
+        var top: Double
+        var baseline: Double
+        var axis: WeekAxis
+        /// Value ticks with their labels, and the value drawn at `top`.
+        var ticks: [(value: Double, label: String)]
+        var scaleTop: Double
+
+        /// The y of a value (rank charts: of a rank, No. 1 at `top`).
+        func y(_ value: Double, rank: Bool) -> Double {
+            rank ? top + (value - 1) / 9 * (baseline - 10 - top)
+                : baseline - value / scaleTop * (baseline - top)
+        }
+    }
 
     /// A column's geometry and the week it stands for.
     struct Column {
         var week: ShowWeek
         var value: Int
-        var slot: Int
         var x: Double, y: Double, width: Double, height: Double
         var center: Double { x + width / 2 }
     }
@@ -39,140 +59,162 @@ public struct WeeklyColumnChart: Sendable {
         show.weeks.compactMap { week in metric.value(of: week).map { (week, $0) } }
     }
 
-    /// The width of one week on the axis.
-    var slotWidth: Double { (Self.width - Self.left - Self.right) / Double(slotCount) }
-
-    /// Whether a rank label ("#10" in small type) fits above each column;
-    /// on a long axis (about 40 weeks and more) the ranks stay in the hover
-    /// text and the table, and the description says so.
-    var labelsFit: Bool { slotWidth >= 14 }
-
-    /// Slots on the week axis: one per week from the show's first to its last.
-    var slotCount: Int {
-        guard let first = show.weeks.first, let last = show.weeks.last else { return 1 }
-        return (last.weekEnding.daysSinceEpoch - first.weekEnding.daysSinceEpoch) / 7 + 1
-    }
-
-    /// The top of the value scale and the labelled ticks (value, label).
-    var scale: (top: Double, ticks: [(Double, String)]) {
-        if metric == .rank {
-            return (10, [(10, "#1"), (6, "#5"), (1, "#10")])
+    func frame(_ layout: ChartLayout) -> Frame {
+        let baseline = layout.height - Self.bottom
+        let right = layout.width - Self.right
+        // The value scale depends on the weeks shown, which depend on the
+        // left margin, which depends on the tick labels: fit with the widest
+        // label first, then with the real ones.
+        var left = 52.0
+        var frame: Frame?
+        for _ in 0..<2 {
+            let axis = WeekAxis(weeks: plotted.map(\.week.weekEnding), left: left, right: right,
+                                minimumSlot: Self.minimumColumn / Self.columnShare)
+            let shown = Set(axis.shownWeeks)
+            let ticks: [(Double, String)]
+            let scaleTop: Double
+            if metric == .rank {
+                ticks = (1...10).map { (Double($0), "#\($0)") }
+                scaleTop = 1
+            } else {
+                let nice = NiceTicks(covering: Double(plotted.filter { shown.contains($0.week.weekEnding) }.map(\.value).max() ?? 0))
+                ticks = nice.values.map { ($0, NumberFormatting.compact($0)) }
+                scaleTop = nice.top
+            }
+            frame = Frame(layout: layout, left: left, right: right, top: Self.top, baseline: baseline,
+                          axis: axis, ticks: ticks, scaleTop: scaleTop)
+            let widest = ticks.map { ChartLayout.box($0.1, x: 0, y: 0).width }.max() ?? 0
+            let needed = (widest + 10).rounded(.up)
+            if needed == left { break }
+            left = needed
         }
-        let ticks = NiceTicks(covering: Double(plotted.map(\.value).max() ?? 0))
-        return (ticks.top, ticks.values.map { ($0, NumberFormatting.compact($0)) })
+        return frame!
     }
 
-    /// The height a value is drawn at, in scale units.
-    func scaled(_ value: Int) -> Double {
-        metric == .rank ? Double(11 - value) : Double(value)
-    }
-
-    func columns() -> [Column] {
-        guard let first = show.weeks.first?.weekEnding else { return [] }
-        let barWidth = min(slotWidth * 0.7, 64)
-        let top = scale.top
-        return plotted.map { week, value in
-            let slot = (week.weekEnding.daysSinceEpoch - first.daysSinceEpoch) / 7
-            let height = scaled(value) / top * Self.plotHeight
-            return Column(week: week, value: value, slot: slot,
-                          x: Self.left + Double(slot) * slotWidth + (slotWidth - barWidth) / 2,
-                          y: Self.baseline - height, width: barWidth, height: height)
+    func columns(in frame: Frame) -> [Column] {
+        let width = min(frame.axis.slotWidth * Self.columnShare, Self.maximumColumn)
+        return plotted.compactMap { week, value in
+            guard let slot = frame.axis.slotX(week.weekEnding) else { return nil }
+            let y = frame.y(Double(value), rank: false)
+            return Column(week: week, value: value, x: slot + (frame.axis.slotWidth - width) / 2, y: y,
+                          width: width, height: frame.baseline - y)
         }
     }
 
-    /// The chart in its figure with its data table.
+    /// The chart in its figure, once per layout, with its summary and data table.
     /// - Parameter id: unique on the page.
     public func render(id: String) -> HTML {
-        ChartFigure.chart(kind: "columns", caption: caption, svg: svg(id: id), table: table())
+        let drawings = ChartLayout.all.map { layout in
+            let frame = frame(layout)
+            return (layout, svg(id: ChartSVG.id(id, layout), frame: frame), note(frame))
+        }
+        return ChartFigure.chart(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary(),
+                                 svg: ChartSVG.layouts(drawings), table: table())
     }
 
-    func svg(id: String) -> HTML {
-        let plotRight = Self.width - Self.right
-        let (top, ticks) = scale
+    func svg(id: String, layout: ChartLayout = .wide) -> HTML {
+        svg(id: id, frame: frame(layout))
+    }
+
+    func svg(id: String, frame: Frame) -> HTML {
+        let rank = metric == .rank
         var grid: [HTML] = []
         var axis: [HTML] = []
-        for (value, label) in ticks {
-            let y = Self.baseline - value / top * Self.plotHeight
-            if value > 0 { grid.append(ChartSVG.horizontalLine(y: y, from: Self.left, to: plotRight)) }
-            axis.append(ChartSVG.text(label, x: Self.left - 6, y: y + 4, anchor: "end"))
+        for (value, label) in frame.ticks {
+            let y = frame.y(value, rank: rank)
+            if rank || value > 0 {
+                for segment in frame.axis.segments {
+                    grid.append(ChartSVG.horizontalLine(y: y, from: segment.x, to: frame.axis.end(of: segment)))
+                }
+            }
+            axis.append(ChartSVG.text(label, x: frame.left - 6, y: y + 4, anchor: "end"))
         }
-        axis.append(ChartSVG.horizontalLine(y: Self.baseline, from: Self.left, to: plotRight, className: "baseline"))
-        axis += weekLabels()
-        axis.append(ChartSVG.text(metric == .rank ? "Rank (taller is better)" : capitalized(metric.noun),
-                                  x: 0, y: 12, className: "axis-title"))
-        axis.append(ChartSVG.text("Week ending", x: (Self.left + plotRight) / 2, y: Self.height - 4,
+        for segment in frame.axis.segments {
+            axis.append(ChartSVG.horizontalLine(y: frame.baseline, from: segment.x, to: frame.axis.end(of: segment),
+                                                className: "baseline"))
+        }
+        axis += frame.axis.labels(baseline: frame.baseline, width: frame.layout.width).map {
+            ChartSVG.text($0.text, x: $0.x, y: $0.y, anchor: "middle", className: $0.className)
+        }
+        axis.append(ChartSVG.text("Week ending", x: (frame.left + frame.right) / 2, y: frame.layout.height - 4,
                                   anchor: "middle", className: "axis-title"))
-        let columns = columns()
-        let bars = columns.map { column -> HTML in
-            let hover = "\(DateFormatting.week(ending: column.week.weekEnding)): "
-                + (metric == .rank ? "#\(column.value)" : "\(metric.describe(column.value)), rank #\(column.week.rank)")
+        let title = rank ? "Global rank" : capitalized(metric.noun)
+        axis.append(ChartSVG.text(title, x: 0, y: 14, className: "axis-title"))
+        let marks = rank ? rankLine(frame) : bars(frame)
+        let content: HTML = """
+        <g class="grid">
+        \(grid)</g>
+        <g class="axis">
+        \(axis)</g>
+        \(breaks(frame, after: ChartLayout.box(title, x: 0, y: 14, className: "axis-title")))\(marks)
+        """
+        return ChartSVG.document(id: id, kind: rank ? "rank" : "columns", width: frame.layout.width,
+                                 height: frame.layout.height, title: caption, summary: summary(), content: content)
+    }
+
+    /// The columns, each with its rank above it when "#10" fits the slot.
+    func bars(_ frame: Frame) -> HTML {
+        let labelsFit = frame.axis.slotWidth >= ChartLayout.box("#10", x: 0, y: 0, className: "bar-label").width + 2
+        let bars = columns(in: frame).map { column -> HTML in
+            let hover = "\(DateFormatting.week(ending: column.week.weekEnding)): \(metric.describe(column.value)), rank #\(column.week.rank)"
             let label = labelsFit
-                ? ChartSVG.text("#\(column.week.rank)", x: column.center, y: column.y - 5, anchor: "middle",
-                                className: slotWidth < 24 ? "bar-label small" : "bar-label")
+                ? ChartSVG.text("#\(column.week.rank)", x: column.center, y: column.y - 5, anchor: "middle", className: "bar-label")
                 : HTML.empty
             return """
             <rect class="bar" x="\(ChartSVG.number(column.x))" y="\(ChartSVG.number(column.y))" width="\(ChartSVG.number(column.width))" height="\(ChartSVG.number(column.height))"><title>\(hover)</title></rect>
             \(label)
             """
         }
-        let content: HTML = """
-        <g class="grid">
-        \(grid)</g>
-        <g class="axis">
-        \(axis)</g>
-        <g class="bars">
-        \(bars)</g>
-
-        """
-        return ChartSVG.document(id: id, kind: "columns", width: Self.width, height: Self.height,
-                                 title: caption, summary: summary(), content: content)
+        return "<g class=\"bars\">\n\(bars)</g>\n"
     }
 
-    /// Date labels under the slots, thinned out so they never overlap; the
-    /// year under the first label and wherever it changes.
-    func weekLabels() -> [HTML] {
-        guard let first = show.weeks.first?.weekEnding else { return [] }
-        let every = max(1, Int((46 / slotWidth).rounded(.up)))
-        var labels: [HTML] = []
-        var lastYear: Int?
-        for slot in stride(from: 0, to: slotCount, by: every) {
-            let date = first.adding(days: slot * 7)
-            let x = Self.left + (Double(slot) + 0.5) * slotWidth
-            labels.append(ChartSVG.text(DateFormatting.shortDay(date), x: x, y: Self.baseline + 16, anchor: "middle"))
-            if date.year != lastYear {
-                labels.append(ChartSVG.text(String(date.year), x: x, y: Self.baseline + 30, anchor: "middle",
-                                            className: "muted-text"))
-                lastYear = date.year
-            }
+    /// Each axis break: a gap in the baseline marked with a double slash, a
+    /// dashed guide up to its label, and the label "Back <date>" in the top
+    /// band, spread so labels keep clear of each other and of `obstacle`
+    /// (the axis title). When the band is too narrow for every label, they
+    /// lose the "Back", then the earliest lose their label (their re-entry
+    /// week still starts a run on the date axis).
+    func breaks(_ frame: Frame, after obstacle: LabelBox) -> HTML {
+        let breaks = frame.axis.breaks
+        guard !breaks.isEmpty else { return .empty }
+        let padding = 8.0, minimum = obstacle.right + 4, maximum = frame.layout.width
+        func widths(_ texts: [String]) -> [Double] {
+            texts.map { ChartLayout.box($0, x: 0, y: 0, className: "annotation").width }
         }
-        return labels
+        func fits(_ texts: ArraySlice<String>) -> Bool {
+            widths(Array(texts)).reduce(0) { $0 + $1 + padding } <= maximum - minimum
+        }
+        var texts = breaks.map { "Back \(DateFormatting.medium($0.reentry))" }
+        if !fits(texts[...]) { texts = breaks.map { DateFormatting.medium($0.reentry) } }
+        var first = 0
+        while first < texts.count && !fits(texts[first...]) { first += 1 }
+        let labelled = Array(breaks[first...]), labels = Array(texts[first...])
+        let sizes = widths(labels)
+        let centres = LabelPlacement.spread(zip(labelled, sizes).map { $0.x + 4 + $1 / 2 }, sizes: sizes, padding: padding,
+                                            minimum: minimum, maximum: maximum)
+        var parts: [HTML] = []
+        for mark in breaks {
+            let x = mark.x, y = frame.baseline
+            parts.append("<path class=\"axis-break\" d=\"M\(ChartSVG.number(x - 6)),\(ChartSVG.number(y + 6)) L\(ChartSVG.number(x - 2)),\(ChartSVG.number(y - 6)) M\(ChartSVG.number(x + 2)),\(ChartSVG.number(y + 6)) L\(ChartSVG.number(x + 6)),\(ChartSVG.number(y - 6))\"/>\n")
+            parts.append(ChartSVG.line(x1: x, y1: 19, x2: x, y2: y - 8, className: "break-guide"))
+        }
+        for (text, (width, centre)) in zip(labels, zip(sizes, centres)) {
+            parts.append(ChartSVG.text(text, x: centre - width / 2, y: 14, className: "annotation"))
+        }
+        return "<g class=\"breaks\">\n\(parts)</g>\n"
     }
 
-    /// The chart in words: what it shows, the span, the peak and any gaps.
+    /// Under the chart, when the axis leaves weeks out: which weeks it shows.
+    func note(_ frame: Frame) -> String? {
+        guard frame.axis.hiddenWeeks > 0, let first = frame.axis.shownWeeks.first else { return nil }
+        let shown = frame.axis.shownWeeks.count
+        return "Showing the latest \(shown == 1 ? "week" : "\(shown) weeks") in the Top 10, from the week ending "
+            + "\(DateFormatting.medium(first)); all \(plotted.count) are under \u{201C}Show the numbers\u{201D}."
+    }
+
+    /// The chart in one sentence (see ``ChartSummary``).
     func summary() -> String {
-        let weeks = plotted
-        guard let first = weeks.first, let last = weeks.last else {
-            return "No \(metric.noun) figures for \(show.title)."
-        }
-        let count = weeks.count == 1 ? "1 week" : "\(weeks.count) weeks"
-        var text = "Column chart of \(metric.noun) per week for \(show.title): \(count) in the global Top 10, "
-            + "from the week ending \(DateFormatting.medium(first.week.weekEnding)) to the week ending \(DateFormatting.medium(last.week.weekEnding)). "
-        if metric == .rank {
-            text += "Column height shows rank: the taller the column, the better the rank; a full-height column is #1. "
-            let best = weeks.min { $0.value < $1.value }!
-            text += "Best: #\(best.value) in the week \(DateFormatting.week(ending: best.week.weekEnding)). "
-        } else {
-            let peak = weeks.max { $0.value < $1.value }!
-            text += "Peak: \(metric.describe(peak.value)) in the week \(DateFormatting.week(ending: peak.week.weekEnding)), at rank #\(peak.week.rank). "
-            text += labelsFit ? "Each column is labelled with the week's rank. " : "The ranks are in the table of numbers. "
-        }
-        let runs = WeekOverWeek.runs(show.weeks)
-        for (earlier, later) in zip(runs, runs.dropFirst()) {
-            let left = show.weeks[earlier.upperBound - 1].weekEnding, back = show.weeks[later.lowerBound].weekEnding
-            let missed = (back.daysSinceEpoch - left.daysSinceEpoch) / 7 - 1
-            text += "Gap: out of the Top 10 for \(missed == 1 ? "1 week" : "\(missed) weeks") after the week ending \(DateFormatting.medium(left)). "
-        }
-        return String(text.dropLast())
+        metric == .rank ? ChartSummary.rank(show.weeks) : ChartSummary.weekly(show.weeks, metric: metric)
     }
 
     func table() -> DataTable {

@@ -11,6 +11,8 @@ struct DocumentTransformer {
     private(set) var headings: [Heading] = []
     private(set) var firstParagraph: String?
     private(set) var wordCount = 0
+    /// Links and images with their positions (columns in bytes, as cmark counts).
+    private(set) var links: [MarkdownLink] = []
     /// Nodes taken out of the tree. They are freed only after rendering: inline
     /// nodes moved out of a heading (raw HTML among them) point into the
     /// heading's own text buffer, so freeing the heading first makes the
@@ -23,7 +25,8 @@ struct DocumentTransformer {
     }
 
     mutating func transform(_ document: OpaquePointer, embedNames: Set<String>,
-                            rewriteLink: (String) -> String? = { _ in nil }, embed: (EmbedBlock) -> HTML?) {
+                            rewriteLink: (String) -> String? = { _ in nil }, embed: (EmbedBlock) -> HTML?,
+                            heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard) {
         var headingNodes: [OpaquePointer] = []
         var embedNodes: [(OpaquePointer, EmbedBlock)] = []
         guard let iterator = cmark_iter_new(document) else { return }
@@ -36,9 +39,14 @@ struct DocumentTransformer {
                 case CMARK_NODE_HEADING:
                     headingNodes.append(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    if let url = cmark_node_get_url(node), let rewritten = rewriteLink(String(cString: url)) {
+                    var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if let rewritten = rewriteLink(url) {
                         cmark_node_set_url(node, rewritten)
+                        url = rewritten
                     }
+                    links.append(MarkdownLink(url: url, line: Int(cmark_node_get_start_line(node)),
+                                              column: Int(cmark_node_get_start_column(node)),
+                                              isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE))
                 case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == document:
                     firstParagraph = Self.plainText(of: node)
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -66,32 +74,31 @@ struct DocumentTransformer {
         }
         cmark_iter_free(iterator)
 
-        for node in headingNodes { replaceHeading(node) }
+        for node in headingNodes { replaceHeading(node, markup: heading) }
         for (node, block) in embedNodes {
             guard let html = embed(block) else { continue }
             replace(node, with: html.rendered, exit: "")
         }
     }
 
-    private mutating func replaceHeading(_ node: OpaquePointer) {
+    private mutating func replaceHeading(_ node: OpaquePointer, markup: (Heading) -> HeadingMarkup) {
         let level = Int(cmark_node_get_heading_level(node))
         let text = Self.plainText(of: node)
         let id = ids.next(for: text)
-        headings.append(Heading(level: level, id: id, text: text))
-        let escapedID = HTMLEscaping.escape(id)
-        let label = HTMLEscaping.escape("Link to section: \(text)")
+        let heading = Heading(level: level, id: id, text: text)
+        headings.append(heading)
+        let tags = markup(heading)
         // The tags are custom inlines inside an empty custom block: the renderer
         // puts line breaks around a custom block's own enter/exit text, which
         // would split "<h2>\nText\n <a>" over three lines.
         let custom = replace(node, with: "", exit: "")
-        cmark_node_append_child(custom, Self.inline("<h\(level) id=\"\(escapedID)\">"))
+        cmark_node_append_child(custom, Self.inline(tags.before.rendered))
         // Keep the heading's inline content, now inside the custom block.
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_append_child(custom, child)
         }
-        cmark_node_append_child(custom, Self.inline(
-            " <a class=\"heading-anchor\" href=\"#\(escapedID)\" aria-label=\"\(label)\">#</a></h\(level)>"))
+        cmark_node_append_child(custom, Self.inline(tags.after.rendered))
     }
 
     /// Puts a custom block with the given enter/exit HTML where `node` was and

@@ -29,6 +29,30 @@ public struct Heading: Sendable, Equatable {
     public var text: String
 }
 
+/// The markup a theme puts around a heading's rendered content: the opening tag
+/// with its id, and whatever follows the text (an anchor link) with the closing tag.
+public struct HeadingMarkup: Sendable, Equatable {
+    public var before: HTML
+    public var after: HTML
+
+    public init(before: HTML, after: HTML) {
+        self.before = before
+        self.after = after
+    }
+
+    /// `<h2 id="x">Text <a class="heading-anchor" href="#x" aria-label="Link to section: Text">#</a></h2>`.
+    public static func standard(_ heading: Heading) -> HeadingMarkup {
+        HeadingMarkup(
+            before: "<h\(heading.level) id=\"\(heading.id)\">",
+            after: " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"Link to section: \(heading.text)\">#</a></h\(heading.level)>")
+    }
+
+    /// `<h2 id="x">Text</h2>`: no anchor link, for feeds and other copies of a page.
+    public static func plain(_ heading: Heading) -> HeadingMarkup {
+        HeadingMarkup(before: "<h\(heading.level) id=\"\(heading.id)\">", after: "</h\(heading.level)>")
+    }
+}
+
 /// A fenced block whose info string names an embed (```` ```viewing-chart ````).
 public struct EmbedBlock: Sendable, Equatable {
     /// The first word of the info string.
@@ -39,10 +63,32 @@ public struct EmbedBlock: Sendable, Equatable {
     public var line: Int
 }
 
+/// A link or image of a Markdown document, recorded from the cmark tree where
+/// it was written, so a broken one is reported at its place without searching
+/// the text for it (and text inside code is never taken for a link).
+public struct MarkdownLink: Sendable, Equatable {
+    /// The URL as the page writes it (after rewriting links to Markdown sources).
+    public var url: String
+    /// 1-based line in the Markdown text.
+    public var line: Int
+    /// 1-based column in the Markdown text, counted in Unicode scalars.
+    public var column: Int
+    public var isImage: Bool
+
+    public init(url: String, line: Int, column: Int, isImage: Bool = false) {
+        self.url = url
+        self.line = line
+        self.column = column
+        self.isImage = isImage
+    }
+}
+
 /// The HTML of a Markdown document and what the site needs to know about it.
 public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     public var headings: [Heading]
+    /// Every link and image, in document order.
+    public var links: [MarkdownLink] = []
     /// The plain text of the first paragraph, for summaries.
     public var firstParagraph: String?
     /// Words of prose (code blocks excluded).
@@ -79,12 +125,14 @@ public enum MarkdownRenderer {
     ///     (links to other Markdown sources become their pages' URLs).
     ///   - embed: called for each embed block (in document order); the returned
     ///     HTML replaces the block, `nil` leaves it as a code block.
+    ///   - heading: the markup around each heading's content (the theme's).
     public static func render(
         _ markdown: String,
         options: MarkdownOptions = MarkdownOptions(),
         embedNames: Set<String> = [],
         embed: (EmbedBlock) -> HTML? = { _ in nil },
-        rewriteLink: (String) -> String? = { _ in nil }
+        rewriteLink: (String) -> String? = { _ in nil },
+        heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
     ) throws(MissingExtension) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
@@ -122,7 +170,8 @@ public enum MarkdownRenderer {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
-        transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed)
+        transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed,
+                              heading: heading)
 
         // The extension list belongs to the parser: render before freeing it.
         let html = cmark.withLock { _ -> String in
@@ -134,7 +183,27 @@ public enum MarkdownRenderer {
         }
         return RenderedMarkdown(
             html: labelTaskCheckboxes(html), headings: transformer.headings,
+            links: scalarColumns(transformer.links, in: markdown),
             firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
+    }
+
+    /// `links` with cmark's byte columns turned into Unicode scalar columns of
+    /// `markdown`, as every error position is counted.
+    static func scalarColumns(_ links: [MarkdownLink], in markdown: String) -> [MarkdownLink] {
+        guard !links.isEmpty else { return links }
+        var lineStarts: [String.UTF8View.Index] = [markdown.utf8.startIndex]
+        for index in markdown.utf8.indices where markdown.utf8[index] == UInt8(ascii: "\n") {
+            lineStarts.append(markdown.utf8.index(after: index))
+        }
+        return links.map { link in
+            guard link.line >= 1, link.line <= lineStarts.count else { return link }
+            let start = lineStarts[link.line - 1]
+            let byteOffset = link.column - 1
+            guard let end = markdown.utf8.index(start, offsetBy: byteOffset, limitedBy: markdown.utf8.endIndex) else { return link }
+            var adjusted = link
+            adjusted.column = markdown.unicodeScalars[start..<end].count + 1
+            return adjusted
+        }
     }
 
     /// A parser and the document it produced; the parser owns the extension list

@@ -18,7 +18,11 @@ public struct ContentSnapshot: Sendable, Equatable {
 
     /// Reads the stamps of every file below `siteDirectory/content`.
     public static func take(of siteDirectory: URL) -> ContentSnapshot {
-        let content = siteDirectory.appending(path: "content")
+        take(ofFolder: siteDirectory.appending(path: "content"))
+    }
+
+    /// Reads the stamps of every file below `content`.
+    public static func take(ofFolder content: URL) -> ContentSnapshot {
         var files: [String: FileStamp] = [:]
         for path in SiteLoader.listFiles(in: content) {
             var info = stat()

@@ -101,28 +101,24 @@ import Templates
         for index in 40..<44 { weeks.append((start.adding(days: index * 7).description, [("US", 2)])) }
         let heatmap = CountryHeatmap(show: Self.show(weeks))
         // The short gap stays as blank columns; the long one is a break.
-        #expect(heatmap.allWeeks.count == 34)
-        #expect(heatmap.weeks.count == CountryHeatmap.maximumWeeks)
-        #expect(heatmap.weeks.last == start.adding(days: 43 * 7))
-        #expect(heatmap.isCut)
-        let breaks = heatmap.breaks(in: heatmap.weeks)
-        #expect(breaks == [22])
-        #expect(heatmap.weeks[22] == start.adding(days: 40 * 7))
-        let svg = heatmap.svg(id: "c", rows: heatmap.rows()).rendered
+        #expect(heatmap.allWeeks.count == 34 && heatmap.weeks.count == 34)
+        let shown = heatmap.shownWeeks(.wide)
+        #expect(shown.count == 20 && shown.last == start.adding(days: 43 * 7))
+        let breaks = heatmap.breaks(in: shown)
+        #expect(breaks == [16])
+        #expect(shown[16] == start.adding(days: 40 * 7))
+        let svg = heatmap.svg(id: "c", rows: heatmap.rows(), layout: .wide).rendered
         let line = SVGProbe.elements("line", in: svg).filter { $0["class"] == "heat-break" }
-        let cellWidth = (CountryHeatmap.width - CountryHeatmap.gridLeft - CountryHeatmap.right) / 26
+        let cellWidth = (ChartLayout.wide.width - CountryHeatmap.gridLeft - CountryHeatmap.right) / 20
         #expect(line.count == 1)
-        #expect(abs(SVGProbe.number(line[0], "x1") - (CountryHeatmap.gridLeft + 22 * cellWidth)) < 0.06)
-        // Cells stay wide enough for a two-digit rank.
-        #expect(cellWidth >= 18)
+        #expect(abs(SVGProbe.number(line[0], "x1") - (CountryHeatmap.gridLeft + 16 * cellWidth)) < 0.06)
+        #expect(cellWidth >= CountryHeatmap.minimumCell)
         // No week label runs past the right edge: those near it end there.
         for label in SVGProbe.elements("text", in: svg) where label["text-anchor"] == "middle" && label["class"] == nil {
-            #expect(SVGProbe.number(label, "x") + 3.5 * 6 <= CountryHeatmap.width - CountryHeatmap.right)
+            #expect(SVGProbe.number(label, "x") + 3.5 * 6 <= ChartLayout.wide.width - CountryHeatmap.right)
         }
-        // The re-entry week is labelled with its date and year.
-        let labels = SVGProbe.texts("text", in: svg)
-        #expect(labels.contains(DateFormatting.shortDay(heatmap.weeks[22])))
-        #expect(heatmap.render(id: "c").rendered.contains("(latest 26 of 34 weeks; the data file has them all)"))
+        // The re-entry week is labelled with its date.
+        #expect(SVGProbe.texts("text", in: svg).contains(DateFormatting.shortDay(shown[16])))
         // The CSV has every week of every row.
         let csv = ChartData.heatmap(heatmap.rows(), weeks: heatmap.allWeeks)
         #expect(csv.split(separator: "\r\n").count == 1 + 34)

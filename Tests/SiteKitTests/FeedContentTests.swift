@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SiteKit
+import Templates
+
+/// Full article HTML in feeds: charts as their tables, absolute links.
+@Suite struct FeedContentTests {
+    static let settings = SiteSettings(title: "T", baseURL: "https://example.org/blog/")
+    static let page = "https://example.org/blog/articles/a/"
+
+    @Test func chartsBecomeTheirTableAndALink() {
+        let body = """
+        <p>Before</p>
+        <figure class="embed embed-columns">
+        <figcaption>Hours</figcaption>
+        <svg xmlns="http://www.w3.org/2000/svg" class="chart"><g><svg x="1"><text>in</text></svg></g><text>5</text></svg>
+        <details class="chart-data"><summary>Show the numbers</summary>
+        <table class="data-table"><tr><td>341,230,000</td></tr></table>
+        </details>
+        </figure>
+        """
+        #expect(FeedContent.html(body, pageURL: Self.page, settings: Self.settings) == """
+        <p>Before</p>
+        <figure class="embed embed-columns">
+        <figcaption>Hours</figcaption>
+        <p><a href="https://example.org/blog/articles/a/">See the chart on the site</a></p>
+
+        <table class="data-table"><tr><td>341,230,000</td></tr></table>
+
+        </figure>
+        """)
+    }
+
+    @Test func linksAndImagesBecomeAbsolute() {
+        let body = """
+        <h2 id="x">X <a class="heading-anchor" href="#x" aria-label="Link to section: X">#</a></h2>
+        <p><a href="/blog/articles/b/">b</a> <a href="#fn-1">1</a> <img src="/blog/images/p.png" alt="">
+        <a href="https://other.example/">o</a> <a href="//cdn.example/x">c</a> <a href="mailto:a@b.c">m</a>
+        <img src="pic.png" alt=""> <a href="../c/?a=1&amp;b=2">c</a></p>
+        """
+        #expect(FeedContent.html(body, pageURL: Self.page, settings: Self.settings) == """
+        <h2 id="x">X</h2>
+        <p><a href="https://example.org/blog/articles/b/">b</a> <a href="https://example.org/blog/articles/a/#fn-1">1</a> <img src="https://example.org/blog/images/p.png" alt="">
+        <a href="https://other.example/">o</a> <a href="//cdn.example/x">c</a> <a href="mailto:a@b.c">m</a>
+        <img src="https://example.org/blog/articles/a/pic.png" alt=""> <a href="https://example.org/blog/articles/a/../c/?a=1&amp;b=2">c</a></p>
+        """)
+    }
+
+    @Test func unclosedMarkupIsKept() {
+        #expect(FeedContent.html("<p>a <svg class=\"x\">", pageURL: Self.page, settings: Self.settings) == "<p>a <svg class=\"x\">")
+    }
+
+    @Test func feedsCarryFullContentUnderASubPath() throws {
+        let site = try TestSite([
+            "content/site.yaml": TestSite.siteYAML.replacing("https://example.org/", with: "https://example.org/blog/"),
+            "content/data/shows/s.yaml": """
+            title: S
+            weeks:
+              - {week_ending: 2024-01-07, rank: 2, hours_viewed: 1000000, weeks_in_top_10: 1}
+              - {week_ending: 2024-01-14, rank: 1, hours_viewed: 2000000, weeks_in_top_10: 2}
+
+            """,
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-02-01\nshow: s\ntags: [News]", body: """
+            See [the other](b.md) and ![p](/images/p.png).
+
+            ```viewing-chart
+            show: s
+            ```
+            """),
+            "content/articles/b.md": TestSite.article("title: B\ndate: 2024-01-01", body: "Plain <b>text</b>."),
+            "content/static/images/p.png": "png",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let atom = try #require(site.read("feed.xml"))
+        let content = try #require(atom.components(separatedBy: "<content type=\"html\">").dropFirst().first?
+            .components(separatedBy: "</content>").first)
+        #expect(content.contains("&lt;a href=&quot;https://example.org/blog/articles/b/&quot;&gt;the other&lt;/a&gt;"))
+        #expect(content.contains("&lt;img src=&quot;https://example.org/blog/images/p.png&quot;"))
+        #expect(content.contains("See the chart on the site"))
+        #expect(content.contains("2,000,000"))
+        #expect(!content.contains("&lt;svg"))
+        #expect(!content.contains("Show the numbers"))
+        // The tag's feed carries the content too; the JSON feed as content_html.
+        #expect(try #require(site.read("tags/news/feed.xml")).contains("See the chart on the site"))
+        let json = try #require(site.read("feed.json"))
+        #expect(json.contains("\"content_html\": \"\\u003cp\\u003eSee"))
+        #expect(!json.contains("content_text"))
+        // The Atom documents stay well-formed XML with HTML inside.
+        for path in ["feed.xml", "tags/news/feed.xml", "shows/s/feed.xml"] {
+            let parser = XMLParser(data: Data(try #require(site.read(path)).utf8))
+            #expect(parser.parse(), "\(path): \(parser.parserError.map(String.init(describing:)) ?? "")")
+        }
+        // Every page names both feeds.
+        for page in ["index.html", "articles/a/index.html", "tags/news/index.html", "404.html"] {
+            let html = try #require(site.read(page))
+            #expect(html.contains("<link rel=\"alternate\" type=\"application/feed+json\" title=\"Test Site (JSON Feed)\" href=\"/blog/feed.json\">"), "\(page)")
+        }
+    }
+}
