@@ -14,6 +14,8 @@ public enum Stylesheet {
       --chart-line-1: #0072b2; --chart-line-2: #d55e00; --chart-line-3: #009e73; --chart-line-4: #cc79a7;
       --chart-line-5: #e69f00; --chart-line-6: #56b4e9; --chart-line-7: #b59a00;
       --heat-0: #f1f5fb; --heat-1: #0a2f5c; --heat-text-dark: #ffffff; --heat-text-light: #1d1f23;
+      /* Hatching of "not in the Top 10" cells: 3.4:1 against --heat-0, so a blank never passes for #10. */
+      --heat-hatch: #7b8594;
       --measure: 42rem;
       --page-width: 60rem;
       --mono: ui-monospace, "SF Mono", Menlo, Consolas, monospace;
@@ -31,6 +33,7 @@ public enum Stylesheet {
         --chart-line-1: #56b4e9; --chart-line-2: #e69f00; --chart-line-3: #009e73; --chart-line-4: #cc79a7;
         --chart-line-5: #d55e00; --chart-line-6: #f0e442; --chart-line-7: #0072b2;
         --heat-0: #1f2a38; --heat-1: #8cc4ff; --heat-text-dark: #121316; --heat-text-light: #e8e6e1;
+        --heat-hatch: #7d8896;
       }
     }
     *, *::before, *::after { box-sizing: border-box; }
@@ -155,15 +158,23 @@ public enum Stylesheet {
     .chart .line { fill: none; stroke: var(--series); stroke-width: 2.5; stroke-linejoin: round; stroke-linecap: round; }
     .chart .marker { fill: var(--series); stroke: var(--bg); stroke-width: 1.5; }
     .chart .end-label-text { font-weight: 700; paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
-    .chart .heat-row { fill: var(--heat-0); }
+    .chart .heat-base, .chart .heat-blank { fill: var(--heat-0); }
+    .chart .heat-hatch path { stroke: var(--heat-hatch); stroke-width: 1.2; }
     .chart .heat-cell { fill: var(--heat-1); }
+    .chart .heat-group { font-weight: 700; font-size: 12px; }
+    .chart .heat-break { stroke: var(--chart-axis); stroke-width: 2; stroke-dasharray: 3 2; }
+    .embed .chart-source { font-size: 0.85rem; color: var(--muted); margin: 0.4rem 0 0; }
+    table.data-table .partial-week { font-weight: 400; font-size: 0.8rem; color: var(--muted); white-space: nowrap; }
+    table.data-table .partial-flag { margin-left: 0.1em; }
+    table.data-table tr.row-group th { text-align: left; font-size: 0.85rem; padding-top: 0.8rem; }
     .chart .heat-label { font-size: 11px; font-weight: 700; }
     .chart text.on-strong { fill: var(--heat-text-dark); }
     .chart text.on-weak { fill: var(--heat-text-light); }
     .prose table.data-table { display: table; margin: 0; }
     table.data-table .muted { color: var(--muted); }
     .performance-empty { color: var(--muted); }
-    .data-table-wrap { overflow-x: auto; }
+    /* relative: the visually hidden words in cells stay inside the scroller, not past the page edge. */
+    .data-table-wrap { overflow-x: auto; position: relative; }
     table.data-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; font-variant-numeric: tabular-nums; }
     table.data-table caption { text-align: left; font-weight: 700; padding-bottom: 0.4rem; }
     table.data-table th, table.data-table td { padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--border); }

@@ -30,7 +30,7 @@ import Testing
         try TestSupport.write(["content/articles/two.md": "---\ntitel: Two\ndate: 2024-04-01\n---\n"], in: site)
         #expect(TestSupport.buildErrors(site, output: output) == [
             "content/articles/two.md:2:1: error: missing required key 'title' in front matter: add a line `title: \"Partner Track season 2: renewal status\"`",
-            "content/articles/two.md:2:1: error: unknown key 'titel' in front matter (did you mean 'title'?); known keys: aliases, author, compare, date, draft, expires, image, image_alt, renewal, scores, show, slug, summary, tags, title, updated",
+            "content/articles/two.md:2:1: error: unknown key 'titel' in front matter (did you mean 'title'?); known keys: aliases, author, compare, data_as_of, date, draft, expires, image, image_alt, performance, renewal, scores, show, slug, summary, tags, title, updated",
         ])
         #expect(try TestSupport.snapshot(output) == before)
         #expect(try TestSupport.entries(of: parent) == ["public"])

@@ -71,7 +71,7 @@ import Testing
         #expect(text == "---\ntitle: CRLF\ndate: 2024-05-01\ntitel: x\n---\nLine\nTwo\n")
         // Positions after normalising are those an editor shows for the file.
         #expect(errors(text) == [
-            "content/articles/a.md:4:1: error: unknown key 'titel' in front matter (did you mean 'title'?); known keys: aliases, author, compare, date, draft, expires, image, image_alt, renewal, scores, show, slug, summary, tags, title, updated",
+            "content/articles/a.md:4:1: error: unknown key 'titel' in front matter (did you mean 'title'?); known keys: aliases, author, compare, data_as_of, date, draft, expires, image, image_alt, performance, renewal, scores, show, slug, summary, tags, title, updated",
         ])
         let withoutError = try parse(text.replacing("titel: x\n", with: ""))
         #expect(withoutError.title == "CRLF")
@@ -123,8 +123,8 @@ import Testing
 
     @Test func unknownKeyNamesTheClosestKnownOne() {
         #expect(errors(TestSupport.article("auhtor: Sam\nfoo: bar\n")) == [
-            "content/articles/a.md:4:1: error: unknown key 'auhtor' in front matter (did you mean 'author'?); known keys: aliases, author, compare, date, draft, expires, image, image_alt, renewal, scores, show, slug, summary, tags, title, updated",
-            "content/articles/a.md:5:1: error: unknown key 'foo' in front matter; known keys: aliases, author, compare, date, draft, expires, image, image_alt, renewal, scores, show, slug, summary, tags, title, updated",
+            "content/articles/a.md:4:1: error: unknown key 'auhtor' in front matter (did you mean 'author'?); known keys: aliases, author, compare, data_as_of, date, draft, expires, image, image_alt, performance, renewal, scores, show, slug, summary, tags, title, updated",
+            "content/articles/a.md:5:1: error: unknown key 'foo' in front matter; known keys: aliases, author, compare, data_as_of, date, draft, expires, image, image_alt, performance, renewal, scores, show, slug, summary, tags, title, updated",
         ])
     }
 

@@ -113,12 +113,14 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders an article's page; returns its summary for the list pages too, and
-    /// when `forFeeds`, the feed variant of its body (``FeedContent``).
-    func renderArticle(_ article: Article, forFeeds: Bool = false) throws(BuildFailure) -> (ArticleSummary, Output, String?) {
+    /// Renders an article's page; returns its summary for the list pages too,
+    /// the CSV files of its charts and tables, and when `forFeeds`, the feed
+    /// variant of its body (``FeedContent``).
+    func renderArticle(_ article: Article, forFeeds: Bool = false) throws(BuildFailure)
+        -> (ArticleSummary, Output, dataFiles: [Output], feedHTML: String?) {
         var embedErrors: [SiteError] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
-                                   lineOffset: article.bodyFirstLine - 1)
+                                   lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff)
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
@@ -146,8 +148,18 @@ struct PageRenderer: Sendable {
             renewalStatus: article.renewal?.status,
             image: article.image.map(siteURL), imageAlt: article.imageAlt,
             readingMinutes: max(1, (rendered.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute))
-        let performance = article.show.flatMap { plan.site.shows[$0] }.map { show in
-            performanceSections.section(for: show, compare: article.compare.compactMap { plan.site.shows[$0] })
+        // The section is left out when the body already shows the show's
+        // figures, or the editor turned it off.
+        let drawnShows = embeds.drawnShows
+        let section = article.show.flatMap { plan.site.shows[$0] }
+            .flatMap { article.performance && !drawnShows.contains($0.slug) ? $0 : nil }
+            .map { show in
+                performanceSections.section(for: show, compare: article.compare.compactMap { plan.site.shows[$0] },
+                                            cutOff: article.dataCutOff)
+            }
+        let performance = section?.html
+        let dataFiles = (embeds.dataFiles + (section?.dataFiles ?? [])).map { file in
+            Output(path: article.path + file.name, text: file.csv, source: article.sourcePath)
         }
         let image = article.image.map { Feeds.absolute($0, settings: settings, basePath: plan.basePath) }
         // JSON-LD wants an image for every article: the site's default when it names none.
@@ -166,7 +178,7 @@ struct PageRenderer: Sendable {
                                                    settings: settings) : nil
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
                                 source: article.sourcePath,
-                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine)), feedHTML)
+                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine)), dataFiles, feedHTML)
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -252,16 +264,21 @@ struct PageRenderer: Sendable {
                               entries: Array(items.prefix(SitePlan.feedSize)), content: feedContent)
         let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
         var overview: HTML?
+        var dataFiles: [Output] = []
         if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
+            // A show's page is not a snapshot: it draws every week.
             var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0)
             overview = embeds.showOverview(for: show)
+            dataFiles = embeds.dataFiles.map { file in
+                Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)
+            }
         }
         var outputs = paginate(items, base: term.path, heading: title, intro: count, title: title,
                                isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
                                feeds: [feedLink], showOverview: overview)
         outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
                               source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
-        return outputs
+        return outputs + dataFiles
     }
 
     private func sitemapEntries(outputs: [Output], summaries: [ArticleSummary]) -> [Sitemap.Entry] {

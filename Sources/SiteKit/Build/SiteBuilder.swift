@@ -47,11 +47,12 @@ public struct SiteBuilder: Sendable {
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
         let feedSlugs = plan.feedArticleSlugs
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], String?), BuildFailure> in
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], String?, [String]), BuildFailure> in
             do throws(BuildFailure) {
-                let (summary, output, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
+                let (summary, output, dataFiles, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
                 let links = try Self.write(output, to: staging)
-                return .success((summary, links!, output.markdownLinks, feedHTML))
+                for file in dataFiles { _ = try Self.write(file, to: staging) }
+                return .success((summary, links!, output.markdownLinks, feedHTML, dataFiles.map(\.path)))
             } catch {
                 return .failure(error)
             }
@@ -61,11 +62,13 @@ public struct SiteBuilder: Sendable {
         var pages: [LinkChecker.Page] = []
         var markdownLinks: [String: [MarkdownLink]] = [:]
         var feedContent: [String: String] = [:]
+        var articleDataFiles: [String] = []
         for result in articleResults {
             switch result {
-            case .success(let (summary, links, written, feedHTML)):
+            case .success(let (summary, links, written, feedHTML, dataFiles)):
                 summaries.append(summary)
                 pages.append(links)
+                articleDataFiles += dataFiles
                 if !written.isEmpty { markdownLinks[links.source] = written }
                 if let feedHTML { feedContent[summary.url] = feedHTML }
             case .failure(let failure): errors += failure.errors
@@ -115,7 +118,7 @@ public struct SiteBuilder: Sendable {
         guard errors.isEmpty else { throw BuildFailure(errors) }
 
         // As written on disk: links are percent-decoded before they are resolved.
-        let files = Set(outputs.map { StagingDirectory.filePath($0.path) } + plan.site.staticFiles)
+        let files = Set((outputs.map(\.path) + articleDataFiles).map(StagingDirectory.filePath) + plan.site.staticFiles)
         errors = checkLinks(pages, files: files, plan: plan, markdownLinks: markdownLinks)
         guard errors.isEmpty else { throw BuildFailure(errors) }
         var report = BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),

@@ -113,6 +113,13 @@ struct SitePlan: Sendable {
         }
         for file in site.staticFiles {
             let owner = "content/static/\(file)"
+            // Pages write their charts' numbers next to them (chart-1.csv, …);
+            // how many is known only once rendered, so the names are kept free.
+            if let slash = file.lastIndex(of: "/"), ChartDataFile.isDataFileName(String(file[file.index(after: slash)...])),
+               let page = owners[file[..<slash] + "/index.html"],
+               page.hasPrefix("content/articles/") || page.hasPrefix("the page of show ") {
+                errors.append(SiteError(file: owner, message: "writes \(file), a name kept for the data files of the charts on \(page) (\(file[..<slash])/index.html): \(moveStatic)"))
+            }
             if let inside = firstInside[file], let other = owners[inside] {
                 errors.append(SiteError(file: owner, message: "writes \(file), but \(other) writes \(inside) inside a folder of that name: \(moveStatic)"))
             }

@@ -24,6 +24,9 @@ struct DataTable {
     struct Row {
         var header: HTML
         var cells: [Cell]
+        /// The heading of a group of rows that starts here ("Nordics"): the
+        /// group becomes its own `<tbody>` headed by `<th scope="rowgroup">`.
+        var group: String? = nil
     }
 
     var caption: String
@@ -35,14 +38,19 @@ struct DataTable {
         let headers = columns.map { column -> HTML in
             column.numeric ? "<th scope=\"col\" class=\"num\">\(column.label)</th>" : "<th scope=\"col\">\(column.label)</th>"
         }
-        let body = rows.map { row -> HTML in
+        var body: [HTML] = []
+        for (index, row) in rows.enumerated() {
+            if let group = row.group {
+                if index > 0 { body.append("</tbody>\n<tbody>\n") }
+                body.append("<tr class=\"row-group\"><th scope=\"rowgroup\" colspan=\"\(String(columns.count))\">\(group)</th></tr>\n")
+            }
             let cells = zip(row.cells, columns.dropFirst()).map { cell, column -> HTML in
                 let classes = (column.numeric ? ["num"] : []) + cell.classes
                 return classes.isEmpty
                     ? "<td>\(cell.content)</td>"
                     : "<td class=\"\(classes.joined(separator: " "))\">\(cell.content)</td>"
             }
-            return "<tr><th scope=\"row\">\(row.header)</th>\(cells)</tr>\n"
+            body.append("<tr><th scope=\"row\">\(row.header)</th>\(cells)</tr>\n")
         }
         return """
         <div class="data-table-wrap">

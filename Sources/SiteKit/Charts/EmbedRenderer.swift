@@ -8,39 +8,72 @@ import Yams
 /// builds. The performance section numbers its own ("performance-chart-1", …),
 /// so it is the same HTML on every article that follows the same shows and is
 /// drawn once per build.
+///
+/// Every embed draws the weeks of its range: `from:`/`through:` when given,
+/// else the weeks ending on or before the article's data cut-off
+/// (``Article/dataCutOff``). Each chart and table also yields its numbers as
+/// a CSV file (``dataFiles``), linked from its figure.
 struct EmbedRenderer {
     /// Info strings that mark embed blocks.
     static let names: Set<String> = ["viewing-table", "viewing-chart", "viewing-comparison", "country-heatmap"]
 
     /// The keys each embed accepts.
     static let keys: [String: [String]] = [
-        "viewing-table": ["show", "title"],
-        "viewing-chart": ["show", "metric", "title"],
-        "viewing-comparison": ["shows", "metric", "weeks", "title"],
-        "country-heatmap": ["show", "countries", "top", "title"],
+        "viewing-table": ["show", "title", "from", "through"],
+        "viewing-chart": ["show", "metric", "title", "from", "through"],
+        "viewing-comparison": ["shows", "metric", "weeks", "title", "from", "through"],
+        "country-heatmap": ["show", "countries", "top", "group", "title", "from", "through"],
     ]
+
+    /// The first week for which Netflix published views (checked against
+    /// all-weeks-global.tsv: the week ending 2023-06-11 has none, every title
+    /// of the next week has them).
+    static let firstViewsWeek = CalendarDate(year: 2023, month: 6, day: 18)!
 
     let shows: [String: Show]
     /// The article file, for errors.
     let file: String
     /// Lines of the file before the Markdown body.
     let lineOffset: Int
+    /// The last day whose weeks embeds draw unless `through:` says otherwise
+    /// (the article's data cut-off); `nil` draws every week.
+    let cutOff: CalendarDate?
     /// Charts drawn so far on this page.
     private(set) var chartCount = 0
+    /// Tables drawn so far on this page.
+    private(set) var tableCount = 0
     /// The first part of chart ids: "chart" gives "chart-1", "chart-2", …
     let idPrefix: String
+    /// The first part of table data files: "table" gives "table-1.csv", …
+    let tablePrefix: String
+    /// The numbers of every chart and table drawn, as CSV files for the
+    /// page's folder.
+    private(set) var dataFiles: [ChartDataFile] = []
+    /// The shows whose weekly chart, table or comparison the embeds drew, so
+    /// the performance section does not repeat them.
+    private(set) var drawnShows: Set<String> = []
 
-    init(shows: [String: Show], file: String, lineOffset: Int, idPrefix: String = "chart") {
+    init(shows: [String: Show], file: String, lineOffset: Int, cutOff: CalendarDate? = nil,
+         idPrefix: String = "chart", tablePrefix: String = "table") {
         self.shows = shows
         self.file = file
         self.lineOffset = lineOffset
+        self.cutOff = cutOff
         self.idPrefix = idPrefix
+        self.tablePrefix = tablePrefix
     }
 
     /// The HTML for one embed block, or the problems with it.
     mutating func render(_ block: EmbedBlock) -> Result<HTML, BuildFailure> {
         // The YAML starts on the line after the opening fence.
         let fenceLine = lineOffset + block.line
+        guard Self.names.contains(block.name) else {
+            // The Markdown step hands over near-misses of embed names only.
+            let hint = Suggestion.hint(for: block.name, in: Self.names.sorted())
+            return .failure(BuildFailure([SiteError(
+                file: file, line: fenceLine, column: 1,
+                message: "unknown embed '\(block.name)'\(hint): the embeds are \(Self.names.sorted().joined(separator: ", ")); fix the name after the ``` fence")]))
+        }
         let reader = YAMLReader(file: file, lineOffset: fenceLine)
         guard let root = reader.compose(block.body) else {
             if !reader.errors.isEmpty { return .failure(BuildFailure(reader.errors)) }
@@ -57,26 +90,35 @@ struct EmbedRenderer {
         if let caption, caption.allSatisfy(\.isWhitespace) {
             map.fail("title", "'title' is empty: write the caption, or remove the line to use the default one")
         }
-        let html: HTML?
+        let range = weekRange(in: map)
+        let place = SourcePosition(line: fenceLine, column: 1)
+        var html: HTML?
         switch block.name {
         case "viewing-table":
-            html = show(in: map, what: block.name).map { ViewingTable(show: $0, caption: caption).render() }
+            if let show = show(in: map, what: block.name), let range,
+               let shown = restrict(show, to: range, at: place, reader: reader) {
+                html = table(shown, caption: caption)
+                drawnShows.insert(show.slug)
+            }
         case "viewing-chart":
             let show = show(in: map, what: block.name)
-            let metric = metric(in: map, allowed: [.hours, .views, .rank], shows: show.map { [$0] } ?? [])
-            if let show, let metric {
-                html = WeeklyColumnChart(show: show, metric: metric, caption: caption).render(id: nextID())
-            } else {
-                html = nil
+            let shown = range.flatMap { range in show.flatMap { restrict($0, to: range, at: place, reader: reader) } }
+            let metric = metric(in: map, allowed: [.hours, .views, .rank], shows: shown.map { [$0] } ?? [])
+            if let shown, let metric, reader.errors.isEmpty {
+                html = columnChart(shown, metric: metric, caption: caption)
+                drawnShows.insert(shown.slug)
             }
         case "viewing-comparison":
             let list = showList(in: map)
-            let metric = metric(in: map, allowed: [.hours, .views], shows: list ?? [])
+            let shown = range.flatMap { range in
+                list.flatMap { list in list.map { restrict($0, to: range, at: place, reader: reader) } }
+            }
+            let complete = shown.flatMap { $0.contains(where: { $0 == nil }) ? nil : $0.compactMap { $0 } }
+            let metric = metric(in: map, allowed: [.hours, .views], shows: complete ?? [])
             let weeks = map.int("weeks", range: 1...520)
-            if let list, let metric, reader.errors.isEmpty {
-                html = ComparisonChart(shows: list, metric: metric, weekLimit: weeks, caption: caption).render(id: nextID())
-            } else {
-                html = nil
+            if let complete, let metric, reader.errors.isEmpty {
+                html = comparison(complete, metric: metric, weekLimit: weeks, caption: caption)
+                drawnShows.formUnion(complete.map(\.slug))
             }
         case "country-heatmap":
             let show = show(in: map, what: block.name)
@@ -85,13 +127,20 @@ struct EmbedRenderer {
             }
             let codes = countryList(in: map)
             let top = map.int("top", range: 1...Countries.names.count)
-            if let show, reader.errors.isEmpty {
-                html = CountryHeatmap(show: show, countries: codes, top: top, caption: caption).render(id: nextID())
-            } else {
-                html = nil
+            let grouping = grouping(in: map)
+            if let show, let range, reader.errors.isEmpty,
+               let shown = restrictCountries(show, to: range, at: place, reader: reader) {
+                let chart = CountryHeatmap(show: shown, countries: codes, top: top, groupByRegion: grouping,
+                                           caption: caption)
+                if !chart.rows().contains(where: { $0.best != nil }) {
+                    // Only an explicit list can pick rows without a rank: every cell would be blank.
+                    map.fail("countries", "none of these countries had '\(show.slug)' in its Top 10 in \(range.isAll ? "any week" : range.description): list others, or remove 'countries' to show where it charted")
+                } else {
+                    html = heatmap(chart)
+                }
             }
         default:
-            html = nil
+            break
         }
         guard reader.errors.isEmpty, let html else {
             return .failure(BuildFailure(reader.errors.isEmpty
@@ -101,16 +150,23 @@ struct EmbedRenderer {
     }
 
     /// The weekly chart and table of the show an article follows, and the
-    /// comparison with the shows in its `compare:` list.
+    /// comparison with the shows in its `compare:` list, as of `cutOff`.
+    /// Compared shows that had not charted by then are left out.
     mutating func performanceSection(for show: Show, compare: [Show] = []) -> HTML {
-        guard !show.weeks.isEmpty else {
+        let range = WeekRange(through: cutOff)
+        let shown = show.restricted(to: range)
+        guard !shown.weeks.isEmpty else {
+            if let cutOff, !show.weeks.isEmpty {
+                return "<p class=\"performance-empty\">\(show.title) had not entered Netflix\u{2019}s global Top 10 as of \(DateFormatting.medium(cutOff)).</p>\n"
+            }
             return "<p class=\"performance-empty\">\(show.title) has not been in Netflix\u{2019}s global Top 10 yet.</p>\n"
         }
-        var html = WeeklyColumnChart(show: show, metric: .hours).render(id: nextID())
-        html.append(ViewingTable(show: show).render())
-        if !compare.isEmpty {
-            let others = Array(compare.prefix(ComparisonChart.maximumShows - 1))
-            html.append(ComparisonChart(shows: [show] + others, metric: .hours).render(id: nextID()))
+        var html = columnChart(shown, metric: .hours, caption: nil)
+        html.append(table(shown, caption: nil))
+        let others = Array(compare.map { $0.restricted(to: range) }.filter { !$0.weeks.isEmpty }
+            .prefix(ComparisonChart.maximumShows - 1))
+        if !others.isEmpty {
+            html.append(comparison([shown] + others, metric: .hours, weekLimit: nil, caption: nil))
         }
         return html
     }
@@ -120,7 +176,7 @@ struct EmbedRenderer {
     mutating func showOverview(for show: Show) -> HTML {
         var html = performanceSection(for: show)
         if show.countries.contains(where: { !$0.ranks.isEmpty }) {
-            html.append(CountryHeatmap(show: show, top: Self.overviewCountries).render(id: nextID()))
+            html.append(heatmap(CountryHeatmap(show: show, top: Self.overviewCountries)))
         }
         return html
     }
@@ -131,6 +187,92 @@ struct EmbedRenderer {
     private mutating func nextID() -> String {
         chartCount += 1
         return "\(idPrefix)-\(chartCount)"
+    }
+
+    // MARK: Drawing, with the source line and the data file
+
+    private mutating func columnChart(_ show: Show, metric: ViewingMetric, caption: String?) -> HTML {
+        let id = nextID()
+        let html = WeeklyColumnChart(show: show, metric: metric, caption: caption).render(id: id)
+        return withData(html, name: id, csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
+    }
+
+    private mutating func table(_ show: Show, caption: String?) -> HTML {
+        tableCount += 1
+        let name = "\(tablePrefix)-\(tableCount)"
+        return withData(ViewingTable(show: show, caption: caption).render(), name: name,
+                        csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
+    }
+
+    private mutating func comparison(_ shows: [Show], metric: ViewingMetric, weekLimit: Int?, caption: String?) -> HTML {
+        let id = nextID()
+        let chart = ComparisonChart(shows: shows, metric: metric, weekLimit: weekLimit, caption: caption)
+        // The chart's own window (it may apply a default), so the file holds the weeks drawn.
+        return withData(chart.render(id: id), name: id, csv: ChartData.comparison(shows, metric: metric, weekLimit: chart.weekLimit),
+                        lastWeek: shows.compactMap { ChartData.comparisonWeeks($0, weekLimit: chart.weekLimit).last?.week.weekEnding }.max())
+    }
+
+    private mutating func heatmap(_ heatmap: CountryHeatmap) -> HTML {
+        let id = nextID()
+        let rows = heatmap.rows()
+        return withData(heatmap.render(id: id), name: id, csv: ChartData.heatmap(rows, weeks: heatmap.allWeeks),
+                        lastWeek: heatmap.weeks.last)
+    }
+
+    /// The figure with its source line ("Netflix Top 10, weeks through Sep 4,
+    /// 2022") and a link to its numbers, which it records as a data file.
+    private mutating func withData(_ figure: HTML, name: String, csv: String, lastWeek: CalendarDate?) -> HTML {
+        let file = ChartDataFile(name: name + ".csv", csv: csv)
+        dataFiles.append(file)
+        return ChartFigure.addingSource(to: figure, source: lastWeek.map(ChartDataFile.sourceLine), dataFile: file.name)
+    }
+
+    // MARK: Ranges
+
+    /// The weeks a block draws: its `from:` and `through:`, with the page's
+    /// cut-off when `through:` is absent; `nil` when they are wrong.
+    private func weekRange(in map: YAMLMapping) -> WeekRange? {
+        let from = map.calendarDate("from")
+        let through = map.calendarDate("through")
+        if (map.value("from") != nil && from == nil) || (map.value("through") != nil && through == nil) { return nil }
+        if let from, let through, from > through {
+            map.fail("from", "'from' (\(from)) is after 'through' (\(through)): the range would hold no week; swap them")
+            return nil
+        }
+        return WeekRange(from: from, through: through ?? cutOff)
+    }
+
+    /// What a range is called in errors, saying where an implicit end came from.
+    private func describe(_ range: WeekRange, explicitThrough: Bool) -> String {
+        guard let through = range.through, !explicitThrough, through == cutOff else { return range.description }
+        return range.description + " (the article\u{2019}s data cut-off: its data_as_of, else updated, else date)"
+    }
+
+    /// The show as of `range`; an error at the block when no week is left,
+    /// since an empty chart says nothing.
+    private func restrict(_ show: Show, to range: WeekRange, at place: SourcePosition, reader: YAMLReader) -> Show? {
+        let shown = show.restricted(to: range)
+        guard shown.weeks.isEmpty, let first = show.weeks.first, let last = show.weeks.last else { return shown }
+        let implicit = range.through == cutOff && cutOff != nil
+        let fix = implicit && range.from == nil
+            ? "set `through:` on the block or `data_as_of:` in the front matter to a later date"
+            : "change 'from' or 'through'"
+        reader.fail(fileLine: place.line, column: place.column,
+                    "'\(show.slug)' has no week in the Top 10 in \(describe(range, explicitThrough: !implicit)): its weeks run from \(first.weekEnding) to \(last.weekEnding); \(fix)")
+        return nil
+    }
+
+    /// The show as of `range` for a heatmap, which needs country ranks in it.
+    private func restrictCountries(_ show: Show, to range: WeekRange, at place: SourcePosition,
+                                   reader: YAMLReader) -> Show? {
+        let shown = show.restricted(to: range)
+        guard !shown.countries.contains(where: { !$0.ranks.isEmpty }) else { return shown }
+        let charted = show.countries.filter { !$0.ranks.isEmpty }
+        guard let first = charted.first, let last = charted.last else { return shown }
+        let implicit = range.through == cutOff && cutOff != nil
+        reader.fail(fileLine: place.line, column: place.column,
+                    "'\(show.slug)' has no country ranks in \(describe(range, explicitThrough: !implicit)): its country weeks run from \(first.weekEnding) to \(last.weekEnding); change 'from' or 'through'")
+        return nil
     }
 
     // MARK: Reading the block
@@ -194,11 +336,24 @@ struct EmbedRenderer {
         }
         if metric == .views {
             for show in shows where !show.weeks.contains(where: { $0.views != nil }) {
-                map.fail("metric", "'\(show.slug)' has no views figures (Netflix publishes views only from June 2023): use `metric: hours`")
+                let weeks = show.weeks.first.map { first in
+                    " in the weeks drawn (\(first.weekEnding) to \(show.weeks.last?.weekEnding ?? first.weekEnding))"
+                } ?? ""
+                map.fail("metric", "'\(show.slug)' has no views\(weeks): Netflix publishes views from the week ending \(Self.firstViewsWeek) on; use metric: hours")
                 return nil
             }
         }
         return metric
+    }
+
+    /// The `group:` of a heatmap: `region` groups its rows by region.
+    private func grouping(in map: YAMLMapping) -> Bool {
+        guard let text = map.string("group") else { return false }
+        guard text == "region" else {
+            map.fail("group", "unknown grouping '\(text)'\(Suggestion.hint(for: text, in: ["region"])): use `group: region`, or remove the line for one list")
+            return false
+        }
+        return true
     }
 
     /// The `countries:` filter of a heatmap: known ISO codes.
@@ -210,6 +365,10 @@ struct EmbedRenderer {
             guard let code = reader.string(item, what: "each entry of 'countries'") else { continue }
             guard Countries.names[code] != nil else {
                 reader.fail(at: item, "unknown country code '\(code)'\(Countries.hint(for: code)): use ISO 3166-1 alpha-2 codes such as US, GB, NO")
+                continue
+            }
+            guard !codes.contains(code) else {
+                reader.fail(at: item, "'\(code)' is listed twice in 'countries': list each country once, in the order of the rows")
                 continue
             }
             codes.append(code)

@@ -49,12 +49,35 @@ public struct Article: Sendable, Equatable {
     /// Where the `date:` and `expires:` values sit, for warnings about them.
     public var datePosition = SourcePosition(line: 1, column: 1)
     public var expiresPosition = SourcePosition(line: 1, column: 1)
+    /// `data_as_of:`: the last day whose weeks the article's charts draw.
+    public var dataAsOf: DataAsOf?
+    /// `performance: false` leaves out the "How it's performing" section.
+    public var performance: Bool = true
+
+    /// How far an article's charts and tables reach (`data_as_of:`).
+    public enum DataAsOf: Sendable, Equatable {
+        /// Weeks ending on or before this day.
+        case date(CalendarDate)
+        /// Every week in the data files, also after the article was written.
+        case latest
+    }
+
+    /// The last day whose weeks the article's embeds and performance section
+    /// draw: `data_as_of`, else the day of `updated`, else of `date`; `nil`
+    /// for `data_as_of: latest`.
+    public var dataCutOff: CalendarDate? {
+        switch dataAsOf {
+        case .date(let day): return day
+        case .latest: return nil
+        case nil: return (updated ?? date).date
+        }
+    }
 
     /// The site path of the article: `articles/<slug>/`.
     public var path: String { "articles/\(slug)/" }
 
     static let keys = ["title", "date", "updated", "summary", "tags", "author", "draft", "image", "image_alt",
-                       "show", "compare", "slug", "renewal", "scores", "aliases", "expires"]
+                       "show", "compare", "slug", "renewal", "scores", "aliases", "expires", "data_as_of", "performance"]
 
     /// Parses an article's normalized source text.
     /// - Parameters:
@@ -107,6 +130,7 @@ public struct Article: Sendable, Equatable {
             updated = DateTime.effectiveUpdate(written, published: date)
         }
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
+        let dataAsOf = map.value("data_as_of").flatMap { DataAsOf.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
         let article = Article(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "",
@@ -124,9 +148,26 @@ public struct Article: Sendable, Equatable {
             compareLine: map.line(of: "compare"), compareColumn: map.column(of: "compare"),
             comparePositions: comparePositions, tagPositions: tagPositions,
             datePosition: SourcePosition(line: map.line(of: "date"), column: map.column(of: "date")),
-            expiresPosition: SourcePosition(line: map.line(of: "expires"), column: map.column(of: "expires")))
+            expiresPosition: SourcePosition(line: map.line(of: "expires"), column: map.column(of: "expires")),
+            dataAsOf: dataAsOf, performance: map.bool("performance") ?? true)
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
         return article
+    }
+}
+
+extension Article.DataAsOf {
+    static func decode(_ node: Node, reader: YAMLReader) -> Article.DataAsOf? {
+        guard let text = reader.string(node, what: "'data_as_of'") else { return nil }
+        if text == "latest" { return .latest }
+        do {
+            return .date(try CalendarDate(parsing: text))
+        } catch {
+            // A date-shaped mistake (2022-02-30) gets the date's own reason.
+            let dateShaped = text.count == 10 && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+            reader.fail(at: node, dateShaped ? "'data_as_of' \(error.reason)"
+                : "'data_as_of' must be a date written YYYY-MM-DD or `latest`, got '\(text)': the article's charts draw the weeks ending on or before it")
+            return nil
+        }
     }
 }
 

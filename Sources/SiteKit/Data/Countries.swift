@@ -113,4 +113,7 @@ public enum Countries {
 
     /// The display name for a code, or the code itself when unknown.
     public static func name(of code: String) -> String { names[code] ?? code }
+
+    /// The region a country's row is grouped under (`group: region`).
+    public static func region(of code: String) -> Region? { Region.byCountry[code] }
 }

@@ -19,6 +19,10 @@ public struct Show: Sendable, Equatable {
     public var weeks: [ShowWeek]
     /// Weekly ranks per country, oldest first.
     public var countries: [CountryWeek]
+    /// For a show restricted to a range that starts after its first week
+    /// (``restricted(to:)``): its last week before the range, so a table can
+    /// still give the first row's change, or call it a re-entry.
+    public var weekBefore: ShowWeek? = nil
 
     public init(sourcePath: String, slug: String, title: String, netflix: NetflixIdentity? = nil,
                 premiere: CalendarDate? = nil, episodes: Int? = nil, runtimeHours: Double? = nil,

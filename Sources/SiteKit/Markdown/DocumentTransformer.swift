@@ -58,7 +58,11 @@ struct DocumentTransformer {
                 case CMARK_NODE_CODE_BLOCK:
                     let info = String(cString: cmark_node_get_fence_info(node))
                     let name = String(info.split(separator: " ", maxSplits: 1).first ?? "")
-                    if embedNames.contains(name) {
+                    // A near-miss of an embed name (`viewing-tabel`) goes to the
+                    // embed handler too, which reports it: as a code block it
+                    // would fail silently. Code languages are nowhere near.
+                    if embedNames.contains(name)
+                        || (!name.isEmpty && Suggestion.closest(to: name, in: Array(embedNames)) != nil) {
                         let body = String(cString: cmark_node_get_literal(node))
                         embedNodes.append((node, EmbedBlock(name: name, body: body, line: Int(cmark_node_get_start_line(node)))))
                     }

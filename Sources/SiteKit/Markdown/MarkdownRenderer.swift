@@ -118,7 +118,9 @@ public enum MarkdownRenderer {
 
     /// Renders `markdown` to HTML.
     /// - Parameters:
-    ///   - embedNames: info strings that mark embed blocks.
+    ///   - embedNames: info strings that mark embed blocks; blocks whose info
+    ///     string is a near-miss of one (``Suggestion/closest(to:in:)``) are
+    ///     handed to `embed` as well, so a typo can be reported.
     ///   - rewriteLink: given each link and image URL; a returned URL replaces it
     ///     (links to other Markdown sources become their pages' URLs).
     ///   - embed: called for each embed block (in document order); the returned

@@ -32,6 +32,11 @@ extension DateFormatting {
         return "\(start), \(monday.year) \u{2013} \(end)"
     }
 
+    /// "Friday": the day of the week, locale-free.
+    public static func weekday(_ date: CalendarDate) -> String {
+        ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][date.weekday]
+    }
+
     /// "Sep 4": a short day label for chart axes.
     public static func shortDay(_ date: CalendarDate) -> String {
         "\(shortMonth(date.month)) \(date.day)"

@@ -2,10 +2,10 @@ import Testing
 @testable import SiteKit
 
 @Suite struct CountryHeatmapTests {
-    @Test func countriesAreOrderedByBestRankThenWeeksThenName() {
-        // AT and CA both reached #1; AT charted 2 weeks, CA 1. NO's best is #2, US's #3, GB's #10.
+    @Test func countriesAreOrderedByWeeksThenBestRankThenName() {
+        // US charted 3 weeks (best #3); AT and NO 2 (best #1, #2); CA and GB 1 (best #1, #10).
         let rows = CountryHeatmap(show: ChartFixtures.partnerTrack).rows()
-        #expect(rows.map(\.code) == ["AT", "CA", "NO", "US", "GB"])
+        #expect(rows.map(\.code) == ["US", "AT", "NO", "CA", "GB"])
     }
 
     @Test func tiesOnRankAndWeeksGoByName() {
@@ -18,10 +18,13 @@ import Testing
         #expect(CountryHeatmap(show: show).rows().map(\.name) == ["Denmark", "Norway", "Sweden"])
     }
 
-    @Test func filterAndTop() {
-        #expect(CountryHeatmap(show: ChartFixtures.partnerTrack, top: 2).rows().map(\.code) == ["AT", "CA"])
+    @Test func filterKeepsTheEditorsOrderAndTopKeepsTheLongestRunners() {
+        // The US charted every week: a `top:` never drops it for a one-week #1.
+        #expect(CountryHeatmap(show: ChartFixtures.partnerTrack, top: 2).rows().map(\.code) == ["US", "AT"])
         #expect(CountryHeatmap(show: ChartFixtures.partnerTrack, countries: ["US", "GB", "NO"]).rows().map(\.code)
-                == ["NO", "US", "GB"])
+                == ["US", "GB", "NO"])
+        #expect(CountryHeatmap(show: ChartFixtures.partnerTrack, countries: ["GB", "NO", "GB"]).rows().map(\.code)
+                == ["GB", "NO"])
         // A listed country that never charted is an empty row at the end, and the description says so.
         let heatmap = CountryHeatmap(show: ChartFixtures.partnerTrack, countries: ["US", "JP"])
         let rows = heatmap.rows()
@@ -67,7 +70,7 @@ import Testing
     }
 
     @Test func dataTableHasCountriesAndWeeks() {
-        let heatmap = CountryHeatmap(show: ChartFixtures.partnerTrack, top: 1)
+        let heatmap = CountryHeatmap(show: ChartFixtures.partnerTrack, countries: ["AT"])
         let table = heatmap.table(heatmap.rows()).render().rendered
         #expect(table.contains("<th scope=\"col\" class=\"num\">Week ending Sep 4, 2022</th>"))
         #expect(table.contains("<tr><th scope=\"row\">Austria</th><td class=\"num\"><span aria-hidden=\"true\">\u{2014}</span><span class=\"visually-hidden\">not in the Top 10</span></td><td class=\"num\">#1</td><td class=\"num\">#5</td></tr>"))
@@ -106,5 +109,99 @@ import Testing
     @Test func captionIsEscaped() {
         let html = ViewingTable(show: ChartFixtures.awkward).render().rendered
         #expect(html.contains("<caption>Tom &amp; Jerry &lt;Live&gt; &quot;Quoted&quot; &#39;n&#39;: weekly global Top 10</caption>"))
+    }
+}
+
+@Suite struct PartialWeekTests {
+    /// Partner Track premiered on Friday, Aug 26, 2022: its first week counts Friday to Sunday.
+    static let show: Show = {
+        var show = ChartFixtures.partnerTrack
+        show.premiere = ChartFixtures.date("2022-08-26")
+        return show
+    }()
+
+    @Test func debutWeekDays() {
+        let first = Self.show.weeks[0]
+        #expect(PartialWeek.days(of: first, premiere: Self.show.premiere) == 3)
+        #expect(PartialWeek.days(of: Self.show.weeks[1], premiere: Self.show.premiere) == nil)
+        // A Monday premiere fills the week; an unknown one marks nothing.
+        #expect(PartialWeek.days(of: first, premiere: ChartFixtures.date("2022-08-22")) == nil)
+        #expect(PartialWeek.days(of: first, premiere: ChartFixtures.date("2022-08-28")) == 1)
+        #expect(PartialWeek.days(of: first, premiere: nil) == nil)
+        // A premiere after the week (bad data) is no partial week either.
+        #expect(PartialWeek.days(of: first, premiere: ChartFixtures.date("2022-09-02")) == nil)
+    }
+
+    @Test func tableMarksThePartialWeekAndTheChangeAgainstIt() {
+        let html = ViewingTable(show: Self.show).render().rendered
+        #expect(html.contains("<tr><th scope=\"row\"><time datetime=\"2022-08-28\">Aug 22 \u{2013} Aug 28, 2022</time> <span class=\"partial-week\">3 days</span></th>"))
+        #expect(html.contains("<td class=\"num change-up against-partial\">+87%<span class=\"partial-flag\" aria-hidden=\"true\">\u{2020}</span><span class=\"visually-hidden\"> (against a first week of only 3 days)</span></td>"))
+        // The next change is between full weeks: no flag.
+        #expect(html.contains("<td class=\"num change-down\">\u{2212}42%</td>"))
+        #expect(html.contains("\u{2020} Against the first week, which counts only 3 days (the premiere was on Friday, Aug 26, 2022): the change overstates the growth."))
+        // The debut week alone: marked, but no change to flag, so no note.
+        let alone = ViewingTable(show: Self.show.restricted(to: WeekRange(through: ChartFixtures.date("2022-08-28")))).render().rendered
+        #expect(alone.contains("<span class=\"partial-week\">3 days</span>") && !alone.contains("\u{2020}"))
+        // Without the debut week in range, its row is not marked, but the change against it still is.
+        let later = ViewingTable(show: Self.show.restricted(to: WeekRange(from: ChartFixtures.date("2022-09-04")))).render().rendered
+        #expect(!later.contains("partial-week") && later.contains("\u{2020} Against the first week"))
+        // The first row's change is still measured against the week before the range.
+        let fromSecond = ViewingTable(show: ChartFixtures.partnerTrack.restricted(to: WeekRange(from: ChartFixtures.date("2022-09-04")))).render().rendered
+        #expect(fromSecond.contains("<td class=\"num\">31,140,000</td><td class=\"num change-up\">+87%</td>"))
+        #expect(later.contains("<td class=\"num\">31,140,000</td><td class=\"num change-up against-partial\">+87%"))
+        // A range that starts with a return after a gap says so.
+        let lincoln = ViewingTable(show: ChartFixtures.lincolnLawyer.restricted(to: WeekRange(from: ChartFixtures.date("2023-01-01")))).render().rendered
+        #expect(lincoln.contains("<td class=\"num\">19,200,000</td><td class=\"num muted\">re-entry</td>"))
+        let csv = ChartData.weekly(Self.show)
+        #expect(csv.contains("\r\nPartner Track,2022-08-22,2022-08-28,3,7,16660000,,1\r\n"))
+    }
+
+    @Test func viewsColumnOnlyWhenAWeekInRangeHasViews() {
+        let lincoln = ChartFixtures.lincolnLawyer
+        #expect(ViewingTable(show: lincoln).render().rendered.contains(">Views</th>"))
+        let firstRun = lincoln.restricted(to: WeekRange(through: ChartFixtures.date("2022-12-31")))
+        #expect(!ViewingTable(show: firstRun).render().rendered.contains("Views"))
+    }
+}
+
+@Suite struct CSVTests {
+    @Test func fieldsAreQuotedAsRFC4180Says() {
+        #expect(CSV.document(header: ["a", "b"], rows: [["Tom & Jerry", "x,y"], ["say \"hi\"", "line\nbreak"], ["Réunion", ""]])
+                == "a,b\r\nTom & Jerry,\"x,y\"\r\n\"say \"\"hi\"\"\",\"line\nbreak\"\r\nRéunion,\r\n")
+    }
+
+    @Test func comparisonRowsGoByWeekSinceDebut() {
+        let csv = ChartData.comparison([ChartFixtures.partnerTrack, ChartFixtures.lincolnLawyer], metric: .hours, weekLimit: 2)
+        #expect(csv == "show,week_since_debut,week_ending,hours_viewed\r\nPartner Track,1,2022-08-28,16660000\r\nPartner Track,2,2022-09-04,31140000\r\nThe Lincoln Lawyer,1,2022-05-15,45090000\r\nThe Lincoln Lawyer,2,2022-05-22,108090000\r\n")
+    }
+
+    @Test func comparisonSourceLineNamesTheLastWeekDrawn() {
+        var embeds = EmbedRenderer(shows: [ChartFixtures.partnerTrack.slug: ChartFixtures.partnerTrack,
+                                           ChartFixtures.lincolnLawyer.slug: ChartFixtures.lincolnLawyer],
+                                   file: "a.md", lineOffset: 0)
+        let html = try! embeds.render(EmbedBlock(name: "viewing-comparison",
+                                                 body: "shows: [partner-track-s1, the-lincoln-lawyer-s1]\nweeks: 3\n", line: 1)).get()
+        // Week 3 of Partner Track is Sep 11, 2022; The Lincoln Lawyer's 2023 return is outside the window.
+        #expect(html.rendered.contains("Netflix Top 10, weeks through Sep 11, 2022"))
+        #expect(!embeds.dataFiles[0].csv.contains("2023"))
+    }
+
+    @Test func dataFileNamesAreKeptFromStaticFiles() {
+        for name in ["chart-1.csv", "table-12.csv", "performance-chart-2.csv", "performance-table-1.csv"] {
+            #expect(ChartDataFile.isDataFileName(name), "\(name)")
+        }
+        for name in ["chart-.csv", "chart-1.txt", "chart-a.csv", "my-chart-1.csv", "data.csv"] {
+            #expect(!ChartDataFile.isDataFileName(name), "\(name)")
+        }
+    }
+
+    @Test func restrictingKeepsEverythingButTheWeeks() {
+        let range = WeekRange(from: ChartFixtures.date("2022-09-01"), through: ChartFixtures.date("2022-09-10"))
+        let shown = ChartFixtures.partnerTrack.restricted(to: range)
+        #expect(shown.weeks.map(\.weekEnding.description) == ["2022-09-04"])
+        #expect(shown.countries.map(\.weekEnding.description) == ["2022-09-04"])
+        #expect(shown.title == "Partner Track" && shown.slug == "partner-track-s1")
+        #expect(ChartFixtures.partnerTrack.restricted(to: .all) == ChartFixtures.partnerTrack)
+        #expect(range.description == "weeks ending 2022-09-01 to 2022-09-10")
     }
 }

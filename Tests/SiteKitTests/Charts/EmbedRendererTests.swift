@@ -38,9 +38,9 @@ import Testing
 
     @Test func unknownKey() {
         #expect(Self.error("viewing-chart", "show: partner-track-s1\nmetrc: views\n")
-            == "content/articles/partner-track-renewal.md:11:1: error: unknown key 'metrc' in a viewing-chart block (did you mean 'metric'?); known keys: metric, show, title")
+            == "content/articles/partner-track-renewal.md:11:1: error: unknown key 'metrc' in a viewing-chart block (did you mean 'metric'?); known keys: from, metric, show, through, title")
         #expect(Self.error("viewing-table", "show: partner-track-s1\nmetric: hours\n")
-            == "content/articles/partner-track-renewal.md:11:1: error: unknown key 'metric' in a viewing-table block; known keys: show, title")
+            == "content/articles/partner-track-renewal.md:11:1: error: unknown key 'metric' in a viewing-table block; known keys: from, show, through, title")
     }
 
     @Test func unknownMetric() {
@@ -52,7 +52,10 @@ import Testing
 
     @Test func viewsForAShowWithoutViews() {
         #expect(Self.error("viewing-chart", "show: partner-track-s1\nmetric: views\n")
-            == "content/articles/partner-track-renewal.md:11:9: error: 'partner-track-s1' has no views figures (Netflix publishes views only from June 2023): use `metric: hours`")
+            == "content/articles/partner-track-renewal.md:11:9: error: 'partner-track-s1' has no views in the weeks drawn (2022-08-28 to 2022-09-11): Netflix publishes views from the week ending 2023-06-18 on; use metric: hours")
+        // The Lincoln Lawyer has views in 2023, but not in its 2022 run.
+        #expect(Self.error("viewing-chart", "show: the-lincoln-lawyer-s1\nmetric: views\nthrough: 2022-12-31\n")
+            == "content/articles/partner-track-renewal.md:11:9: error: 'the-lincoln-lawyer-s1' has no views in the weeks drawn (2022-05-15 to 2022-06-19): Netflix publishes views from the week ending 2023-06-18 on; use metric: hours")
         if case .failure = Self.render("viewing-chart", "show: the-lincoln-lawyer-s1\nmetric: views\n") {
             Issue.record("The Lincoln Lawyer has views from 2023")
         }
@@ -83,7 +86,7 @@ import Testing
         #expect(Self.error("viewing-comparison", "show: partner-track-s1\n")
             == """
             content/articles/partner-track-renewal.md:10:1: error: missing required key 'shows' in a viewing-comparison block: add a line `shows: [partner-track, the-lincoln-lawyer-s1]`
-            content/articles/partner-track-renewal.md:10:1: error: unknown key 'show' in a viewing-comparison block (did you mean 'shows'?); known keys: metric, shows, title, weeks
+            content/articles/partner-track-renewal.md:10:1: error: unknown key 'show' in a viewing-comparison block (did you mean 'shows'?); known keys: from, metric, shows, through, title, weeks
             """)
     }
 
@@ -147,5 +150,117 @@ import Testing
         // Body line 7 is the fence of the bad block: file line 13; its YAML is line 14.
         #expect(errors.map(\.description) == [
             "content/articles/partner-track-renewal.md:14:7: error: unknown show 'nope': add content/data/shows/nope.yaml or fix the slug"])
+    }
+
+    // MARK: Ranges, near-misses, data files
+
+    static func renderer(cutOff: String) -> EmbedRenderer {
+        EmbedRenderer(shows: shows, file: file, lineOffset: 6, cutOff: ChartFixtures.date(cutOff))
+    }
+
+    static func html(_ embeds: inout EmbedRenderer, _ name: String, _ body: String) -> String {
+        switch embeds.render(EmbedBlock(name: name, body: body, line: 3)) {
+        case .success(let html): return html.rendered
+        case .failure(let failure): return failure.description
+        }
+    }
+
+    @Test func rangeKeysAreCheckedDates() {
+        #expect(Self.error("viewing-table", "show: partner-track-s1\nfrom: 2022-09-11\nthrough: 2022-09-04\n")
+            == "content/articles/partner-track-renewal.md:11:7: error: 'from' (2022-09-11) is after 'through' (2022-09-04): the range would hold no week; swap them")
+        #expect(Self.error("viewing-table", "show: partner-track-s1\nthrough: 2022-09-31\n")
+            == "content/articles/partner-track-renewal.md:11:10: error: 'through' is not a real calendar date: '2022-09-31' (check the month and day)")
+        #expect(Self.error("viewing-table", "show: partner-track-s1\nfrom: last week\n")
+            == "content/articles/partner-track-renewal.md:11:7: error: 'from' must be a date written YYYY-MM-DD, got 'last week'")
+    }
+
+    @Test func aRangeWithoutWeeksIsAnErrorAtTheBlock() {
+        #expect(Self.error("viewing-chart", "show: partner-track-s1\nfrom: 2023-01-01\nthrough: 2023-06-30\n")
+            == "content/articles/partner-track-renewal.md:9:1: error: 'partner-track-s1' has no week in the Top 10 in weeks ending 2023-01-01 to 2023-06-30: its weeks run from 2022-08-28 to 2022-09-11; change 'from' or 'through'")
+        var early = Self.renderer(cutOff: "2022-08-01")
+        #expect(Self.html(&early, "viewing-table", "show: partner-track-s1\n")
+            == "content/articles/partner-track-renewal.md:9:1: error: 'partner-track-s1' has no week in the Top 10 in weeks ending on or before 2022-08-01 (the article\u{2019}s data cut-off: its data_as_of, else updated, else date): its weeks run from 2022-08-28 to 2022-09-11; set `through:` on the block or `data_as_of:` in the front matter to a later date")
+        #expect(Self.html(&early, "viewing-comparison", "shows: [the-lincoln-lawyer-s1, partner-track-s1]\n")
+            .hasPrefix("content/articles/partner-track-renewal.md:9:1: error: 'partner-track-s1' has no week in the Top 10 in weeks ending on or before 2022-08-01"))
+        #expect(Self.html(&early, "country-heatmap", "show: partner-track-s1\nthrough: 2022-08-27\n")
+            == "content/articles/partner-track-renewal.md:9:1: error: 'partner-track-s1' has no country ranks in weeks ending on or before 2022-08-27: its country weeks run from 2022-08-28 to 2022-09-11; change 'from' or 'through'")
+        #expect(early.chartCount == 0 && early.dataFiles.isEmpty)
+    }
+
+    @Test func embedsStopAtTheCutOffUnlessThroughSaysOtherwise() {
+        var embeds = Self.renderer(cutOff: "2022-09-07")
+        let table = Self.html(&embeds, "viewing-table", "show: partner-track-s1\n")
+        #expect(table.contains("datetime=\"2022-09-04\"") && !table.contains("datetime=\"2022-09-11\""))
+        #expect(table.contains("shows no change.\n<p class=\"chart-source\">Netflix Top 10, weeks through Sep 4, 2022 \u{b7} <a href=\"table-1.csv\" download>Download the data (CSV)</a></p></figcaption>\n</figure>"))
+        let chart = Self.html(&embeds, "viewing-chart", "show: partner-track-s1\n")
+        let columns = SVGProbe.elements("rect", in: SVGProbe.svg(in: chart)).filter { ($0["class"] ?? "").contains("bar") }
+        #expect(columns.count == 2)
+        #expect(!chart.contains("2022-09-11") && !chart.contains("Sep 11"))
+        // An explicit range wins over the cut-off.
+        let later = Self.html(&embeds, "viewing-table", "show: partner-track-s1\nfrom: 2022-09-04\nthrough: 2022-09-30\n")
+        #expect(!later.contains("datetime=\"2022-08-28\"") && later.contains("datetime=\"2022-09-11\""))
+        #expect(embeds.dataFiles.map(\.name) == ["table-1.csv", "chart-1.csv", "table-2.csv"])
+        #expect(embeds.dataFiles[0].csv == """
+            show,week_start,week_ending,days_counted,rank,hours_viewed,views,weeks_in_top_10\r
+            Partner Track,2022-08-22,2022-08-28,7,7,16660000,,1\r
+            Partner Track,2022-08-29,2022-09-04,7,4,31140000,,2\r
+
+            """)
+        #expect(embeds.drawnShows == ["partner-track-s1"])
+    }
+
+    @Test func performanceSectionAsOfADayBeforeTheDebut() {
+        var embeds = Self.renderer(cutOff: "2022-08-20")
+        #expect(embeds.performanceSection(for: ChartFixtures.partnerTrack, compare: [ChartFixtures.lincolnLawyer]).rendered
+                == "<p class=\"performance-empty\">Partner Track had not entered Netflix\u{2019}s global Top 10 as of Aug 20, 2022.</p>\n")
+        #expect(embeds.chartCount == 0 && embeds.dataFiles.isEmpty)
+        // Compared shows not yet in the Top 10 at the cut-off are left out of the comparison.
+        var june = EmbedRenderer(shows: [:], file: "f", lineOffset: 0, cutOff: ChartFixtures.date("2022-09-05"))
+        let pieces = Show(sourcePath: "p", slug: "later", title: "Later Show",
+                          weeks: [ChartFixtures.week("2022-10-02", rank: 3, hours: 5, inTop10: 1)])
+        let html = june.performanceSection(for: ChartFixtures.partnerTrack, compare: [pieces, ChartFixtures.lincolnLawyer]).rendered
+        #expect(html.contains("Partner Track and The Lincoln Lawyer") && !html.contains("Later Show"))
+        #expect(html.contains("weeks through Sep 4, 2022"))
+    }
+
+    @Test func nearMissesOfEmbedNamesFailWithASuggestion() throws {
+        var embeds = Self.renderer()
+        var errors: [SiteError] = []
+        let markdown = "Intro.\n\n```viewing-tabel\nshow: partner-track-s1\n```\n\n```swift\nlet x = 1\n```\n\n```yaml\na: 1\n```\n\n```Viewing-Chart\nshow: x\n```\n\n```text\nviewing-table\n```\n"
+        let rendered = try MarkdownRenderer.render(markdown, embedNames: EmbedRenderer.names) { block in
+            switch embeds.render(block) {
+            case .success(let html): return html
+            case .failure(let failure): errors += failure.errors; return nil
+            }
+        }
+        #expect(rendered.html.contains("<code class=\"language-swift\">"))
+        #expect(rendered.html.contains("<code class=\"language-yaml\">"))
+        #expect(errors.map(\.description) == [
+            "content/articles/partner-track-renewal.md:9:1: error: unknown embed 'viewing-tabel' (did you mean 'viewing-table'?): the embeds are country-heatmap, viewing-chart, viewing-comparison, viewing-table; fix the name after the ``` fence",
+            "content/articles/partner-track-renewal.md:21:1: error: unknown embed 'Viewing-Chart' (did you mean 'viewing-chart'?): the embeds are country-heatmap, viewing-chart, viewing-comparison, viewing-table; fix the name after the ``` fence",
+        ])
+    }
+
+    @Test func heatmapCountriesAreListedOnce() {
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ncountries: [US, NO, US]\n")
+            == "content/articles/partner-track-renewal.md:11:21: error: 'US' is listed twice in 'countries': list each country once, in the order of the rows")
+    }
+
+    @Test func heatmapOfCountriesThatNeverChartedIsAnError() {
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ncountries: [JP, KR]\n")
+            == "content/articles/partner-track-renewal.md:11:12: error: none of these countries had 'partner-track-s1' in its Top 10 in any week: list others, or remove 'countries' to show where it charted")
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ncountries: [GB]\nthrough: 2022-09-04\n")
+            == "content/articles/partner-track-renewal.md:11:12: error: none of these countries had 'partner-track-s1' in its Top 10 in weeks ending on or before 2022-09-04: list others, or remove 'countries' to show where it charted")
+    }
+
+    @Test func heatmapGroupIsChecked() {
+        #expect(Self.error("country-heatmap", "show: partner-track-s1\ngroup: regions\n")
+            == "content/articles/partner-track-renewal.md:11:8: error: unknown grouping 'regions' (did you mean 'region'?): use `group: region`, or remove the line for one list")
+        var embeds = Self.renderer()
+        let html = Self.html(&embeds, "country-heatmap", "show: partner-track-s1\ngroup: region\n")
+        #expect(html.contains("<th scope=\"rowgroup\" colspan=\"4\">Nordics</th>"))
+        #expect(embeds.dataFiles.first?.csv.hasPrefix("country_code,country,region,week_ending,rank\r\nUS,United States,North America,2022-08-28,7\r\nUS,United States,North America,2022-09-04,3\r\n") == true)
+        // A heatmap is not the weekly figures: the performance section still follows.
+        #expect(embeds.drawnShows.isEmpty)
     }
 }
