@@ -6,15 +6,20 @@ enum ChartSummary {
     /// A weekly hours or views chart: entry, peak and the change from entry
     /// to peak, and the latest re-entry after a break:
     /// "Entered at No. 7 with 16.7M hours; peaked at No. 4 in week 2 with 31.1M (+87%)."
-    static func weekly(_ weeks: [ShowWeek], metric: ViewingMetric) -> String {
+    /// - Parameter premiere: the title's premiere, so a debut week that counts
+    ///   only a few days says so ("in a 3-day first week") and the change from
+    ///   it is not read as growth.
+    static func weekly(_ weeks: [ShowWeek], metric: ViewingMetric, premiere: CalendarDate? = nil) -> String {
         let unit = metric == .views ? "views" : "hours"
         let plotted = weeks.compactMap { week in metric.value(of: week).map { (week: week, value: $0) } }
         guard let debut = weeks.first, let first = plotted.first,
               let peak = plotted.max(by: { $0.value < $1.value }) else {
             return "No \(metric.noun) figures."
         }
+        let partialDays = first.week == debut ? PartialWeek.days(of: debut, premiere: premiere) : nil
         let opening = first.week == debut
             ? "Entered at No. \(first.week.rank) with \(compact(first.value)) \(unit)"
+                + (partialDays.map { " in a \($0)-day first week" } ?? "")
             : "In its first week with \(unit) published (\(DateFormatting.medium(first.week.weekEnding))), "
                 + "No. \(first.week.rank) with \(compact(first.value))"
         var text: String
@@ -23,8 +28,10 @@ enum ChartSummary {
         } else if peak.week == first.week {
             text = opening + ", its biggest week; \(plural(weeks.count, "week")) in the Top 10"
         } else {
+            // Against a few days' figures a rise is no growth: say what it is measured on.
+            let base = partialDays.map { " on the \($0)-day week" } ?? ""
             let change = WeekOverWeek.percentChange(from: first.value, to: peak.value)
-                .map { " (\(NumberFormatting.signedPercent($0)))" } ?? ""
+                .map { " (\(NumberFormatting.signedPercent($0))\(base))" } ?? ""
             text = opening + "; peaked at No. \(peak.week.rank) in week \(weekNumber(peak.week, since: debut)) "
                 + "with \(compact(peak.value))\(change)"
         }
@@ -68,6 +75,31 @@ enum ChartSummary {
         if !others.isEmpty { text += ", ahead of \(ComparisonChart.list(others))" }
         let missing = peaks.filter { $0.peak == nil }.map(\.title)
         if !missing.isEmpty { text += "; no \(unit) figures for \(ComparisonChart.list(missing))" }
+        return text + "."
+    }
+
+    /// A country heatmap: how widely the title reached No. 1 (or its best
+    /// rank) and where it stayed there longest:
+    /// "No. 1 in 24 of the 28 countries shown; longest at No. 1 in Poland (7 weeks)."
+    /// - Parameter rows: per country, its name and its rank in each week shown.
+    static func heatmap(_ rows: [(name: String, ranks: [Int])]) -> String {
+        let charted = rows.filter { !$0.ranks.isEmpty }
+        guard let best = charted.flatMap(\.ranks).min() else { return "Not in the Top 10 of any country shown." }
+        let shown = rows.count == 1 ? "the one country shown" : "\(rows.count) countries shown"
+        let atBest = charted.filter { $0.ranks.contains(best) }
+        // Longest stay at the best rank; ties go to the row listed first.
+        var leader = atBest[0]
+        for row in atBest.dropFirst() where row.ranks.filter({ $0 == best }).count > leader.ranks.filter({ $0 == best }).count {
+            leader = row
+        }
+        let weeksAtBest = leader.ranks.filter { $0 == best }.count
+        let reach = rows.count == 1 ? shown : "\(atBest.count) of the \(shown)"
+        var text = best == 1 ? "No. 1 in \(reach)" : "Best rank No. \(best), in \(reach)"
+        if atBest.count > 1 || weeksAtBest > 1 {
+            text += "; longest at No. \(best) in \(leader.name) (\(plural(weeksAtBest, "week")))"
+        }
+        let missing = rows.count - charted.count
+        if missing > 0 { text += "; not in the Top 10 of \(missing == 1 ? "1 of them" : "\(missing) of them")" }
         return text + "."
     }
 

@@ -155,7 +155,12 @@ public struct CountryHeatmap: Sendable {
         let drawings = ChartLayout.all.map { layout in
             (layout, svg(id: ChartSVG.id(id, layout), rows: rows, layout: layout), note(layout))
         }
-        return ChartFigure.chart(kind: "heatmap", caption: caption, svg: ChartSVG.layouts(drawings), table: table(rows))
+        let shownWeeks = Set(weeks)
+        let headline = ChartSummary.heatmap(rows.map { row in
+            (row.name, row.ranks.filter { shownWeeks.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value))
+        })
+        return ChartFigure.chart(kind: "heatmap", caption: caption, summary: headline, svg: ChartSVG.layouts(drawings),
+                                 table: table(rows))
     }
 
     /// Cells are never narrower than this, so a rank stays readable: a

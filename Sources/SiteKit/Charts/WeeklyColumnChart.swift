@@ -214,7 +214,7 @@ public struct WeeklyColumnChart: Sendable {
 
     /// The chart in one sentence (see ``ChartSummary``).
     func summary() -> String {
-        metric == .rank ? ChartSummary.rank(show.weeks) : ChartSummary.weekly(show.weeks, metric: metric)
+        metric == .rank ? ChartSummary.rank(show.weeks) : ChartSummary.weekly(show.weeks, metric: metric, premiere: show.premiere)
     }
 
     func table() -> DataTable {
