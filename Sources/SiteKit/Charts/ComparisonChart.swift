@@ -74,6 +74,13 @@ public struct ComparisonChart: Sendable {
         return show.weeks.map { ($0.weekEnding.daysSinceEpoch - debut.daysSinceEpoch) / 7 + 1 }
     }
 
+    /// `show` with only the weeks a comparison of `weekLimit` weeks since debut draws.
+    static func window(_ show: Show, weekLimit: Int) -> Show {
+        var windowed = show
+        windowed.weeks = zip(show.weeks, weekNumbers(show)).filter { $0.1 <= weekLimit }.map(\.0)
+        return windowed
+    }
+
     /// The last week number on the x axis: the window, or the last week any
     /// show has inside it.
     var lastWeek: Int {

@@ -114,8 +114,12 @@ struct EmbedRenderer {
                 list.flatMap { list in list.map { restrict($0, to: range, at: place, reader: reader) } }
             }
             let complete = shown.flatMap { $0.contains(where: { $0 == nil }) ? nil : $0.compactMap { $0 } }
-            let metric = metric(in: map, allowed: [.hours, .views], shows: complete ?? [])
             let weeks = map.int("weeks", range: 1...520)
+            // Views are checked in the weeks since debut that the chart draws: a
+            // show with views only after a later return would draw an empty line.
+            let limit = weeks ?? ComparisonChart.defaultWeeks
+            let metric = metric(in: map, allowed: [.hours, .views],
+                                shows: (complete ?? []).map { ComparisonChart.window($0, weekLimit: limit) })
             if let complete, let metric, reader.errors.isEmpty {
                 html = comparison(complete, metric: metric, weekLimit: weeks, caption: caption)
                 drawnShows.formUnion(complete.map(\.slug))

@@ -61,6 +61,15 @@ import Testing
         }
     }
 
+    @Test func viewsAreCheckedInTheComparisonsWindowSinceDebut() {
+        // Its 2023 views lie beyond the first 12 weeks since its 2022 debut: the line would be empty.
+        #expect(Self.error("viewing-comparison", "shows: [the-lincoln-lawyer-s1, partner-track-s1]\nmetric: views\n")
+            == "content/articles/partner-track-renewal.md:11:9: error: 'the-lincoln-lawyer-s1' has no views in the weeks drawn (2022-05-15 to 2022-06-19): Netflix publishes views from the week ending 2023-06-18 on; use metric: hours")
+        // A window long enough to reach the return draws them; Partner Track still has none.
+        #expect(Self.error("viewing-comparison", "shows: [the-lincoln-lawyer-s1, partner-track-s1]\nmetric: views\nweeks: 100\n")
+            == "content/articles/partner-track-renewal.md:11:9: error: 'partner-track-s1' has no views in the weeks drawn (2022-08-28 to 2022-09-11): Netflix publishes views from the week ending 2023-06-18 on; use metric: hours")
+    }
+
     @Test func emptyBlockPointsAtTheFence() {
         #expect(Self.error("viewing-chart", "")
             == "content/articles/partner-track-renewal.md:9:1: error: empty viewing-chart block: add a line such as `show: partner-track` after ```viewing-chart")
