@@ -6,6 +6,13 @@ struct PageRenderer: Sendable {
     /// The site's `footer:` Markdown, rendered once.
     var footer: HTML?
 
+    init(plan: SitePlan, theme: any Theme, footer: HTML? = nil) {
+        self.plan = plan
+        self.theme = theme
+        self.footer = footer
+        performanceSections = PerformanceSections(layOut: theme.figure)
+    }
+
     /// A rendered file, its site path and what to blame for its links.
     struct Output: Sendable {
         var path: String
@@ -24,7 +31,7 @@ struct PageRenderer: Sendable {
     static let tableOfContentsMinimum = 3
 
     /// "How it's performing" sections drawn so far, shared by all workers.
-    let performanceSections = PerformanceSections()
+    let performanceSections: PerformanceSections
 
     private var settings: SiteSettings { plan.site.settings }
 
@@ -120,7 +127,8 @@ struct PageRenderer: Sendable {
         -> (ArticleSummary, Output, dataFiles: [Output], feedHTML: String?) {
         var embedErrors: [SiteError] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
-                                   lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff)
+                                   lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff,
+                                   layOut: theme.figure)
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
@@ -267,7 +275,7 @@ struct PageRenderer: Sendable {
         var dataFiles: [Output] = []
         if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
             // A show's page is not a snapshot: it draws every week.
-            var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0)
+            var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0, layOut: theme.figure)
             overview = embeds.showOverview(for: show)
             dataFiles = embeds.dataFiles.map { file in
                 Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)

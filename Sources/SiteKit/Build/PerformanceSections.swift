@@ -13,6 +13,12 @@ final class PerformanceSections: Sendable {
     }
 
     private let drawn = Mutex<[String: Section]>([:])
+    /// The theme's figure layout.
+    private let layOut: @Sendable (FigureModel) -> HTML
+
+    init(layOut: @escaping @Sendable (FigureModel) -> HTML = ChartFigure.standard) {
+        self.layOut = layOut
+    }
 
     /// The section for an article following `show`, compared with `compare`,
     /// drawing no week ending after `cutOff`.
@@ -22,7 +28,7 @@ final class PerformanceSections: Sendable {
         // Drawn outside the lock; two workers may both draw a section the
         // first time, and both get the same HTML.
         var embeds = EmbedRenderer(shows: [:], file: show.sourcePath, lineOffset: 0, cutOff: cutOff,
-                                   idPrefix: "performance-chart", tablePrefix: "performance-table")
+                                   idPrefix: "performance-chart", tablePrefix: "performance-table", layOut: layOut)
         let section = Section(html: embeds.performanceSection(for: show, compare: compare), dataFiles: embeds.dataFiles)
         drawn.withLock { $0[key] = section }
         return section

@@ -22,11 +22,17 @@ public protocol Theme: Sendable {
     func heading(_ heading: Heading) -> HeadingMarkup
     /// The page written at an old URL (`aliases:`) that sends readers on.
     func redirect(_ page: RedirectPage) -> HTML
+    /// The frame around a chart or table embed: caption, summary, drawing,
+    /// the numbers as a table, source line and CSV link.
+    func figure(_ figure: FigureModel) -> HTML
 }
 
 extension Theme {
     /// Headings get their id and a `#` anchor link after the text.
     public func heading(_ heading: Heading) -> HeadingMarkup { .standard(heading) }
+
+    /// sitegen's figure: caption, summary, drawing, "Show the numbers", source line.
+    public func figure(_ figure: FigureModel) -> HTML { ChartFigure.standard(figure) }
 
     /// A minimal page in the site's language: canonical link, `noindex`, an
     /// immediate refresh, and a link for readers whose browser does not follow it.

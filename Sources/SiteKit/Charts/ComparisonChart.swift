@@ -128,13 +128,18 @@ public struct ComparisonChart: Sendable {
         return segments
     }
 
-    /// The chart in its figure, once per layout, with its summary and data table.
+    /// The chart in sitegen's standard figure.
     public func render(id: String) -> HTML {
+        ChartFigure.standard(figure(id: id))
+    }
+
+    /// What the figure holds: the chart once per layout, its summary and data table.
+    public func figure(id: String) -> FigureModel {
         let drawings = ChartLayout.all.map { layout in
             (layout, svg(id: ChartSVG.id(id, layout), layout: layout), String?.none)
         }
-        return ChartFigure.chart(kind: "comparison", caption: caption, summary: summary(),
-                                 svg: ChartSVG.layouts(drawings), table: table())
+        return FigureModel(kind: "comparison", caption: caption, summary: summary(),
+                           graphic: ChartSVG.layouts(drawings), table: table().render())
     }
 
     func svg(id: String, layout: ChartLayout = .wide) -> HTML {

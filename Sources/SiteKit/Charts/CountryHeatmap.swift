@@ -149,8 +149,13 @@ public struct CountryHeatmap: Sendable {
         return (rowY, headings, y)
     }
 
-    /// The chart in its figure with its data table.
+    /// The chart in sitegen's standard figure.
     public func render(id: String) -> HTML {
+        ChartFigure.standard(figure(id: id))
+    }
+
+    /// What the figure holds: the chart once per layout, its headline and data table.
+    public func figure(id: String) -> FigureModel {
         let rows = rows()
         let drawings = ChartLayout.all.map { layout in
             (layout, svg(id: ChartSVG.id(id, layout), rows: rows, layout: layout), note(layout))
@@ -159,8 +164,8 @@ public struct CountryHeatmap: Sendable {
         let headline = ChartSummary.heatmap(rows.map { row in
             (row.name, row.ranks.filter { shownWeeks.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value))
         })
-        return ChartFigure.chart(kind: "heatmap", caption: caption, summary: headline, svg: ChartSVG.layouts(drawings),
-                                 table: table(rows))
+        return FigureModel(kind: "heatmap", caption: caption, summary: headline, graphic: ChartSVG.layouts(drawings),
+                           table: table(rows).render())
     }
 
     /// Cells are never narrower than this, so a rank stays readable: a

@@ -53,8 +53,13 @@ struct EmbedRenderer {
     /// the performance section does not repeat them.
     private(set) var drawnShows: Set<String> = []
 
+    /// Lays out each figure: the theme's `figure(_:)`.
+    let layOut: @Sendable (FigureModel) -> HTML
+
     init(shows: [String: Show], file: String, lineOffset: Int, cutOff: CalendarDate? = nil,
-         idPrefix: String = "chart", tablePrefix: String = "table") {
+         idPrefix: String = "chart", tablePrefix: String = "table",
+         layOut: @escaping @Sendable (FigureModel) -> HTML = ChartFigure.standard) {
+        self.layOut = layOut
         self.shows = shows
         self.file = file
         self.lineOffset = lineOffset
@@ -197,14 +202,14 @@ struct EmbedRenderer {
 
     private mutating func columnChart(_ show: Show, metric: ViewingMetric, caption: String?) -> HTML {
         let id = nextID()
-        let html = WeeklyColumnChart(show: show, metric: metric, caption: caption).render(id: id)
-        return withData(html, name: id, csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
+        let figure = WeeklyColumnChart(show: show, metric: metric, caption: caption).figure(id: id)
+        return withData(figure, name: id, csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
     }
 
     private mutating func table(_ show: Show, caption: String?) -> HTML {
         tableCount += 1
         let name = "\(tablePrefix)-\(tableCount)"
-        return withData(ViewingTable(show: show, caption: caption).render(), name: name,
+        return withData(ViewingTable(show: show, caption: caption).figure(), name: name,
                         csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
     }
 
@@ -212,23 +217,27 @@ struct EmbedRenderer {
         let id = nextID()
         let chart = ComparisonChart(shows: shows, metric: metric, weekLimit: weekLimit, caption: caption)
         // The chart's own window (it may apply a default), so the file holds the weeks drawn.
-        return withData(chart.render(id: id), name: id, csv: ChartData.comparison(shows, metric: metric, weekLimit: chart.weekLimit),
+        return withData(chart.figure(id: id), name: id, csv: ChartData.comparison(shows, metric: metric, weekLimit: chart.weekLimit),
                         lastWeek: shows.compactMap { ChartData.comparisonWeeks($0, weekLimit: chart.weekLimit).last?.week.weekEnding }.max())
     }
 
     private mutating func heatmap(_ heatmap: CountryHeatmap) -> HTML {
         let id = nextID()
         let rows = heatmap.rows()
-        return withData(heatmap.render(id: id), name: id, csv: ChartData.heatmap(rows, weeks: heatmap.allWeeks),
+        return withData(heatmap.figure(id: id), name: id, csv: ChartData.heatmap(rows, weeks: heatmap.allWeeks),
                         lastWeek: heatmap.weeks.last)
     }
 
-    /// The figure with its source line ("Netflix Top 10, weeks through Sep 4,
-    /// 2022") and a link to its numbers, which it records as a data file.
-    private mutating func withData(_ figure: HTML, name: String, csv: String, lastWeek: CalendarDate?) -> HTML {
+    /// The figure laid out with its source line ("Netflix Top 10, weeks
+    /// through Sep 4, 2022") and a link to its numbers, which it records as a
+    /// data file.
+    private mutating func withData(_ figure: FigureModel, name: String, csv: String, lastWeek: CalendarDate?) -> HTML {
         let file = ChartDataFile(name: name + ".csv", csv: csv)
         dataFiles.append(file)
-        return ChartFigure.addingSource(to: figure, source: lastWeek.map(ChartDataFile.sourceLine), dataFile: file.name)
+        var figure = figure
+        figure.source = lastWeek.map(ChartDataFile.sourceLine)
+        figure.dataFile = file.name
+        return layOut(figure)
     }
 
     // MARK: Ranges

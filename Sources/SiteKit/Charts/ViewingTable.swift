@@ -24,16 +24,21 @@ public struct ViewingTable: Sendable {
     /// The marker on a change measured against a partial week.
     static let partialMarker = "\u{2020}"
 
-    /// The table in its figure, with a note on the partial debut week when
-    /// one is shown.
+    /// The table in sitegen's standard figure.
     public func render() -> HTML {
+        ChartFigure.standard(figure())
+    }
+
+    /// What the figure holds: the table, and a note on how to read it (and on
+    /// the partial debut week when one is shown).
+    public func figure() -> FigureModel {
         var note = Self.note
         if let days = flaggedPartialDays, let premiere = show.premiere {
             note += " \(Self.partialMarker) Against the first week, which counts only \(Self.days(days)) "
                 + "(the premiere was on \(DateFormatting.weekday(premiere)), \(DateFormatting.medium(premiere))): "
                 + "the change overstates the growth."
         }
-        return ChartFigure.table(table(), note: note)
+        return FigureModel(kind: "table", caption: note, table: table().render())
     }
 
     /// The days of the partial debut week when the table shows a change

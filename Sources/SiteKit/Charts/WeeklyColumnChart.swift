@@ -101,15 +101,21 @@ public struct WeeklyColumnChart: Sendable {
         }
     }
 
-    /// The chart in its figure, once per layout, with its summary and data table.
+    /// The chart in sitegen's standard figure.
     /// - Parameter id: unique on the page.
     public func render(id: String) -> HTML {
+        ChartFigure.standard(figure(id: id))
+    }
+
+    /// What the figure holds: the chart once per layout, its summary and data table.
+    /// - Parameter id: unique on the page.
+    public func figure(id: String) -> FigureModel {
         let drawings = ChartLayout.all.map { layout in
             let frame = frame(layout)
             return (layout, svg(id: ChartSVG.id(id, layout), frame: frame), note(frame))
         }
-        return ChartFigure.chart(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary(),
-                                 svg: ChartSVG.layouts(drawings), table: table())
+        return FigureModel(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary(),
+                           graphic: ChartSVG.layouts(drawings), table: table().render())
     }
 
     func svg(id: String, layout: ChartLayout = .wide) -> HTML {
