@@ -10,7 +10,22 @@ enum Feeds {
         /// Articles, newest first.
         var entries: [ArticleSummary]
         /// Each entry's full HTML for feed readers (``FeedContent``), by its URL.
-        var content: [String: String] = [:]
+        var content: [String: Body] = [:]
+    }
+
+    /// An article's body for feeds, prepared once per build: an article sits
+    /// in several feeds (the site's, each of its tags', its show's), and
+    /// escaping its whole HTML again for each was a tenth of a large build.
+    struct Body: Sendable {
+        /// The HTML escaped for an Atom `<content type="html">`.
+        var xmlEscaped: String
+        /// The HTML itself, kept only for the entries of the JSON Feed.
+        var html: String?
+
+        init(html: String, keepHTML: Bool) {
+            xmlEscaped = Feeds.xmlEscape(html)
+            self.html = keepHTML ? html : nil
+        }
     }
 
     /// The Atom document.
@@ -45,7 +60,7 @@ enum Feeds {
             \(atomAuthor(entry.author ?? settings.author ?? settings.title, settings: settings, basePath: basePath))
             \(entry.tags.map { "<category term=\"\(xmlEscape($0.name))\"/>" }.joined())
             <summary type="text">\(xmlEscape(entry.summary))</summary>
-            \(feed.content[entry.url].map { "<content type=\"html\">\(xmlEscape($0))</content>" } ?? "")
+            \(feed.content[entry.url].map { "<content type=\"html\">\($0.xmlEscaped)</content>" } ?? "")
             </entry>
 
             """
@@ -59,7 +74,7 @@ enum Feeds {
             let url = absolute(entry.url, settings: settings, basePath: basePath)
             var members: [(String, JSONValue)] = [
                 ("id", .string(url)), ("url", .string(url)), ("title", .string(entry.title)),
-                feed.content[entry.url].map { ("content_html", .string($0)) } ?? ("content_text", .string(entry.summary)),
+                feed.content[entry.url]?.html.map { ("content_html", .string($0)) } ?? ("content_text", .string(entry.summary)),
                 ("summary", .string(entry.summary)),
                 ("date_published", .string(entry.date.rfc3339)),
                 ("date_modified", .string((entry.updated ?? entry.date).rfc3339)),

@@ -218,7 +218,7 @@ struct PageRenderer: Sendable {
     /// Every generated file that is not an article or a standalone page: lists,
     /// term pages and indexes, feeds, sitemap, robots.txt, redirects, 404.
     /// - Parameter feedContent: the feed variant of each article's body, by its URL.
-    func renderGenerated(summaries: [ArticleSummary], feedContent: [String: String] = [:]) -> [Output] {
+    func renderGenerated(summaries: [ArticleSummary], feedContent: [String: Feeds.Body] = [:]) -> [Output] {
         var outputs: [Output] = []
         let bySlug = Dictionary(zip(plan.articles.map(\.slug), summaries), uniquingKeysWith: { first, _ in first })
         outputs += paginate(summaries, base: "", heading: "Latest", intro: settings.description,
@@ -263,7 +263,7 @@ struct PageRenderer: Sendable {
 
     /// A term's paginated list (a show's opens with its figures) and its feed.
     private func renderTerm(_ term: Taxonomy.Term, of taxonomy: Taxonomy,
-                            summaries bySlug: [String: ArticleSummary], feedContent: [String: String]) -> [Output] {
+                            summaries bySlug: [String: ArticleSummary], feedContent: [String: Feeds.Body]) -> [Output] {
         let items = term.articleSlugs.compactMap { bySlug[$0] }
         let count = items.count == 1 ? "1 article" : "\(items.count) articles"
         let title = "\(taxonomy.singular): \(term.name)"

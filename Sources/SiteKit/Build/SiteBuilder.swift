@@ -47,12 +47,15 @@ public struct SiteBuilder: Sendable {
         // Articles first: their summaries feed the list pages. Each page is
         // written as soon as it is rendered and only its links are kept.
         let feedSlugs = plan.feedArticleSlugs
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], String?, [String]), BuildFailure> in
+        // The JSON Feed is the site's alone: its entries are the newest articles.
+        let jsonFeedSlugs = Set(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
+        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], Feeds.Body?, [String]), BuildFailure> in
             do throws(BuildFailure) {
                 let (summary, output, dataFiles, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
                 let links = try Self.write(output, to: staging)
                 for file in dataFiles { _ = try Self.write(file, to: staging) }
-                return .success((summary, links!, output.markdownLinks, feedHTML, dataFiles.map(\.path)))
+                let feedBody = feedHTML.map { Feeds.Body(html: $0, keepHTML: jsonFeedSlugs.contains(article.slug)) }
+                return .success((summary, links!, output.markdownLinks, feedBody, dataFiles.map(\.path)))
             } catch {
                 return .failure(error)
             }
@@ -61,7 +64,7 @@ public struct SiteBuilder: Sendable {
         var summaries: [ArticleSummary] = []
         var pages: [LinkChecker.Page] = []
         var markdownLinks: [String: [MarkdownLink]] = [:]
-        var feedContent: [String: String] = [:]
+        var feedContent: [String: Feeds.Body] = [:]
         var articleDataFiles: [String] = []
         for result in articleResults {
             switch result {
