@@ -121,11 +121,13 @@ extension Article {
     /// Why an alias cannot be used, or `nil` when it is a plain site path.
     static func aliasProblem(_ alias: String) -> String? {
         let segments = alias.split(separator: "/")
-        guard alias.hasPrefix("/"), !alias.hasPrefix("//"), !segments.isEmpty,
+        // `//` anywhere: the output folder refuses the empty segment only when the
+        // redirect is written, with an error that names no line of the article.
+        guard alias.hasPrefix("/"), !alias.contains("//"), !segments.isEmpty,
               segments.allSatisfy({ $0 != "." && $0 != ".." }),
               alias.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"?#\\\"'<>".unicodeScalars.contains($0) })
         else {
-            return "alias '\(alias)' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces"
+            return "alias '\(alias)' must be a path on this site starting with / (such as /2022/09/old-title/), without .., //, ?, # or spaces"
         }
         return nil
     }
