@@ -8,9 +8,9 @@ import Yams
 /// builds. The performance section numbers its own ("performance-chart-1", …),
 /// so it is the same HTML on every article that follows the same shows and is
 /// drawn once per build.
-struct EmbedRenderer {
+public struct EmbedRenderer {
     /// Info strings that mark embed blocks.
-    static let names: Set<String> = ["viewing-table", "viewing-chart", "viewing-comparison", "country-heatmap"]
+    public static let names: Set<String> = ["viewing-table", "viewing-chart", "viewing-comparison", "country-heatmap"]
 
     /// The keys each embed accepts.
     static let keys: [String: [String]] = [
@@ -30,7 +30,12 @@ struct EmbedRenderer {
     /// The first part of chart ids: "chart" gives "chart-1", "chart-2", …
     let idPrefix: String
 
-    init(shows: [String: Show], file: String, lineOffset: Int, idPrefix: String = "chart") {
+    /// A renderer for the embeds of one page.
+    /// - Parameters:
+    ///   - shows: the site's show data by slug, which embeds name.
+    ///   - file: the page's source, named in errors.
+    ///   - lineOffset: lines of `file` before the Markdown body, so errors point into the file.
+    public init(shows: [String: Show], file: String, lineOffset: Int, idPrefix: String = "chart") {
         self.shows = shows
         self.file = file
         self.lineOffset = lineOffset
@@ -38,7 +43,7 @@ struct EmbedRenderer {
     }
 
     /// The HTML for one embed block, or the problems with it.
-    mutating func render(_ block: EmbedBlock) -> Result<HTML, BuildFailure> {
+    public mutating func render(_ block: EmbedBlock) -> Result<HTML, BuildFailure> {
         // The YAML starts on the line after the opening fence.
         let fenceLine = lineOffset + block.line
         let reader = YAMLReader(file: file, lineOffset: fenceLine)
