@@ -73,6 +73,16 @@ import Testing
         }
     }
 
+    @Test func embedBlockOverTheLimit() {
+        var embeds = EmbedRenderer(shows: [:], file: "content/articles/a.md", lineOffset: 6)
+        let body = "show: x\n" + String(repeating: "# filler\n", count: InputLimits.embedBytes / 9)
+        guard case .failure(let failure) = embeds.render(EmbedBlock(name: "viewing-chart", body: body, line: 3)) else {
+            Issue.record("a 64 KB embed rendered")
+            return
+        }
+        #expect(failure.description == "content/articles/a.md:9:1: error: this viewing-chart block is longer than 64 KB: an embed needs a few keys such as `show:`; check that its closing ``` is there")
+    }
+
     @Test func markdownFileOverTheLimitIsNotRead() throws {
         let big = String(repeating: "Text text text.\n", count: InputLimits.markdownFileBytes / 16 + 1)
         let site = try TestSite(["content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01", body: big)])
@@ -93,7 +103,7 @@ import Testing
         try handle.truncate(atOffset: UInt64(InputLimits.dataFileBytes + 1))
         try handle.close()
         #expect(site.buildErrors() == """
-        content/data/shows/big.yaml:1:1: error: the file is larger than 16 MB, the most sitegen reads for a data file: split it into smaller files (is it the file you meant to put here?)
+        content/data/shows/big.yaml:1:1: error: the file is larger than 2 MB, the most sitegen reads for a data file: split it into smaller files (is it the file you meant to put here?)
         """)
     }
 }

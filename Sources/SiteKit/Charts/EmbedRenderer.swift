@@ -46,6 +46,11 @@ public struct EmbedRenderer {
     public mutating func render(_ block: EmbedBlock) -> Result<HTML, BuildFailure> {
         // The YAML starts on the line after the opening fence.
         let fenceLine = lineOffset + block.line
+        guard block.body.utf8.count <= InputLimits.embedBytes else {
+            return .failure(BuildFailure([SiteError(
+                file: file, line: fenceLine, column: 1,
+                message: "this \(block.name) block is longer than \(InputLimits.embedBytes / 1024) KB: an embed needs a few keys such as `show:`; check that its closing ``` is there")]))
+        }
         let reader = YAMLReader(file: file, lineOffset: fenceLine)
         guard let root = reader.compose(block.body) else {
             if !reader.errors.isEmpty { return .failure(BuildFailure(reader.errors)) }

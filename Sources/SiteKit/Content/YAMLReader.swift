@@ -144,7 +144,7 @@ final class YAMLReader {
             if remaining < 0 {
                 failedToParse = true
                 reportedBudget = true
-                fail(at: node, "YAML is too large once aliases are expanded: remove the `*alias` references")
+                fail(at: node, Self.tooLarge)
                 return false
             }
         }
@@ -168,6 +168,8 @@ final class YAMLReader {
         fail(line: mark?.line ?? 1, column: mark?.column ?? 1, message)
     }
 
+    static let tooLarge = "YAML has more than \(InputLimits.yamlElements) list and mapping entries once aliases are "
+        + "expanded: remove the `*alias` references, or split the file"
     static let tooDeep = "lists and mappings are nested more than \(InputLimits.yamlDepth) levels deep here: "
         + "write the value with fewer levels of `[`, `{` or indentation"
 
@@ -256,7 +258,7 @@ final class YAMLReader {
         if elementBudget >= 0 { return true }
         if !reportedBudget {
             reportedBudget = true
-            fail(at: node, "YAML is too large once aliases are expanded: remove the `*alias` references")
+            fail(at: node, Self.tooLarge)
         }
         return false
     }
