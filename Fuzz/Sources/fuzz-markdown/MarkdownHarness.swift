@@ -13,7 +13,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let input = bytes(data, size)
     let rawHTML = input[0] & 1 == 1
-    let markdown = String(decoding: input.dropFirst(), as: UTF8.self)
+    // Article bodies come from text the loader has normalised (LF line ends only).
+    let markdown = SourceText.normalizeLineEnds(String(decoding: input.dropFirst(), as: UTF8.self))
     let options = MarkdownOptions(allowRawHTML: rawHTML, reservedIDs: ["main", "site-title"])
 
     let lines = lineCount(of: markdown)
