@@ -31,16 +31,23 @@ public func requirePositions(_ failure: BuildFailure, file: String, firstLine: I
     }
 }
 
-/// The element names of the start and end tags in `html`, lowercased; comments
-/// and a `<` that opens no tag are skipped.
-public func tagNames(in html: String) -> [String] {
+/// A start or end tag as HTML's tokenizer reads it: its lowercased name and the
+/// bytes after the name (`>`, whitespace, `/`).
+public struct Tag {
+    public var name: String
+    public var following: ArraySlice<UInt8>
+}
+
+/// The start and end tags in `html`, as a browser tokenizes them: comments and a
+/// `<` that opens no tag are skipped, and so are attribute values, where `<` may
+/// stand unescaped.
+public func tags(in html: String) -> [Tag] {
     let bytes = Array(html.utf8)
-    var names: [String] = []
+    var tags: [Tag] = []
     var index = 0
     while index < bytes.count {
         guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
         if bytes[index...].starts(with: "<!--".utf8) {
-            // A comment: skip to its end.
             var end = index + 4
             while end < bytes.count && !bytes[end...].starts(with: "-->".utf8) { end += 1 }
             index = end + 3
@@ -48,15 +55,34 @@ public func tagNames(in html: String) -> [String] {
         }
         var start = index + 1
         if start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
-        // As HTML's tokenizer reads it: a tag opens with `<` and an ASCII letter, and
-        // its name runs to whitespace, `/` or `>` (`<script\u{FFFD}` is not a script).
+        // A tag opens with `<` and an ASCII letter, and its name runs to whitespace,
+        // `/` or `>` (`<script\u{FFFD}` is not a script).
         guard start < bytes.count, isASCIILetter(bytes[start]) else { index = start; continue }
         var end = start
         while end < bytes.count && !endsName(bytes[end]) { end += 1 }
-        names.append(String(decoding: bytes[start..<end], as: UTF8.self).lowercased())
-        index = end
+        tags.append(Tag(name: String(decoding: bytes[start..<end], as: UTF8.self).lowercased(),
+                        following: bytes[end..<min(bytes.count, end + 2)]))
+        // Skip the attributes to the tag's `>`, quoted values included.
+        var quote: UInt8?
+        while end < bytes.count {
+            let byte = bytes[end]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                break
+            }
+            end += 1
+        }
+        index = end + 1
     }
-    return names
+    return tags
+}
+
+/// The element names of the start and end tags in `html`, lowercased.
+public func tagNames(in html: String) -> [String] {
+    tags(in: html).map(\.name)
 }
 
 private func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -77,25 +77,15 @@ private let cmarkElements: Set<String> = [
     "pre", "code", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "input", "section", "sup", "div",
 ]
 
-/// GFM's tagfilter: `<script`, `</script` and the others, followed by whitespace,
-/// `>` or `/>`, have their `<` written as `&lt;`. (Its rule, not HTML's: `<script/x>`
-/// passes, as raw HTML trusts the editor anyway.)
+/// GFM's tagfilter: a tag named `script`, `iframe` or the others, whose name is
+/// followed by whitespace, `>` or `/>`, has its `<` written as `&lt;`. (Its rule, not
+/// HTML's: `<script/x>` passes, as raw HTML trusts the editor anyway.)
 private func requireTagfilter(_ html: String) {
-    let bytes = Array(html.lowercased().utf8)
-    for name in filteredByTagfilter {
-        for opening in ["<" + name, "</" + name] {
-            let pattern = Array(opening.utf8)
-            var index = 0
-            while index + pattern.count < bytes.count {
-                defer { index += 1 }
-                guard bytes[index...].starts(with: pattern) else { continue }
-                let next = bytes[index + pattern.count]
-                let closesTag = next == UInt8(ascii: ">") || next == 0x20 || next == 0x09 || next == 0x0A
-                    || next == 0x0C || next == 0x0D
-                    || (next == UInt8(ascii: "/") && bytes[(index + pattern.count + 1)...].first == UInt8(ascii: ">"))
-                require(!closesTag, "\(opening) got through tagfilter:\n\(html)")
-            }
-        }
+    for tag in tags(in: html) where filteredByTagfilter.contains(tag.name) {
+        let next = tag.following.first
+        let filtered = next == UInt8(ascii: ">") || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0C
+            || next == 0x0D || (next == UInt8(ascii: "/") && tag.following.dropFirst().first == UInt8(ascii: ">"))
+        require(!filtered, "<\(tag.name)> got through tagfilter:\n\(html)")
     }
 }
 
