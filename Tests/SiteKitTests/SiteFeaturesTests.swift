@@ -209,13 +209,18 @@ import Templates
         ])
         defer { site.remove() }
         #expect(site.buildErrors() == """
-        content/articles/a.md:5:5: error: alias '../escape/' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces
+        content/articles/a.md:5:5: error: alias '../escape/' must be a path on this site starting with / (such as /2022/09/old-title/), without .., //, ?, # or spaces
+        """)
+        // Found by Fuzz/ (output-path): an empty segment inside the path.
+        try site.write(Data(TestSite.article("title: A\ndate: 2024-01-01\naliases: [/2022/09//old-a/]").utf8), to: "content/articles/a.md")
+        #expect(site.buildErrors() == """
+        content/articles/a.md:4:11: error: alias '/2022/09//old-a/' must be a path on this site starting with / (such as /2022/09/old-title/), without .., //, ?, # or spaces
         """)
         // Written percent-decoded, as hosts look the path up: %2E%2E is `..`.
         try site.write(Data(TestSite.article("title: A\ndate: 2024-01-01\naliases: [/%2E%2E/escape/, /caf%C3%A9/]").utf8),
                        to: "content/articles/a.md")
         #expect(site.buildErrors() == """
-        content/articles/a.md:4:11: error: alias '/%2E%2E/escape/' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces
+        content/articles/a.md:4:11: error: alias '/%2E%2E/escape/' must be a path on this site starting with / (such as /2022/09/old-title/), without .., //, ?, # or spaces
         """)
         try site.write(Data(TestSite.article("title: A\ndate: 2024-01-01\naliases: [/caf%C3%A9/]").utf8), to: "content/articles/a.md")
         try site.write(Data(TestSite.article("title: B\ndate: 2024-01-01").utf8), to: "content/articles/b.md")

@@ -144,7 +144,7 @@ struct PageRenderer: Sendable {
                 rewriteLink: { sourceLink($0, from: article.sourcePath) },
                 heading: theme.heading)
         } catch {
-            throw BuildFailure([SiteError(file: article.sourcePath, message: error.description)])
+            throw BuildFailure([error.siteError(file: article.sourcePath, lineOffset: article.bodyFirstLine - 1)])
         }
         guard embedErrors.isEmpty else { throw BuildFailure(embedErrors) }
         let summaryText = article.summary ?? rendered.firstParagraph ?? ""
@@ -197,7 +197,7 @@ struct PageRenderer: Sendable {
                 rewriteLink: { sourceLink($0, from: page.sourcePath) },
                 heading: theme.heading)
         } catch {
-            throw BuildFailure([SiteError(file: page.sourcePath, message: error.description)])
+            throw BuildFailure([error.siteError(file: page.sourcePath, lineOffset: page.bodyFirstLine - 1)])
         }
         let model = StandalonePageModel(
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),

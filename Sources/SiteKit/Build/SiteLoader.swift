@@ -85,7 +85,8 @@ public enum SiteLoader {
             let shown = "content/\(folder)/\(name)"
             let slug = String(name.dropLast(ext.count + 1))
             do {
-                let text = try readText(directory.appending(path: name), shownAs: shown)
+                let limit = ext == "md" ? InputLimits.markdownFileBytes : InputLimits.dataFileBytes
+                let text = try readText(directory.appending(path: name), shownAs: shown, limit: limit)
                 return .success(try parse(text, shown, slug))
             } catch let failure as BuildFailure {
                 return .failure(failure)
@@ -110,8 +111,14 @@ public enum SiteLoader {
     /// Files that desktop systems leave in folders and that no site means to publish.
     static let systemJunk: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
 
-    /// Reads a file as normalized UTF-8 text.
-    static func readText(_ url: URL, shownAs path: String) throws(SiteError) -> String {
+    /// Reads a file as normalized UTF-8 text; a file over `limit` bytes is not read.
+    static func readText(_ url: URL, shownAs path: String,
+                         limit: Int = InputLimits.dataFileBytes) throws(SiteError) -> String {
+        var info = stat()
+        if stat(url.path, &info) == 0, Int(info.st_size) > limit {
+            let kind = limit == InputLimits.markdownFileBytes ? "an article or page" : "a data file"
+            throw SiteError(file: path, message: "the file is larger than \(limit / 1024 / 1024) MB, the most sitegen reads for \(kind): split it into smaller files (is it the file you meant to put here?)")
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SiteError(file: path, message: "cannot read the file: check that it exists and is readable")
         }

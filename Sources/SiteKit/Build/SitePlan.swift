@@ -91,16 +91,17 @@ struct SitePlan: Sendable {
         let changeSlug = "change the slug of one of them"
         for (path, owner) in generatedPaths() { claim(path, by: owner, fix: changeSlug) }
         for article in articles {
-            claim(article.path + "index.html", by: article.sourcePath, line: article.slugLine,
+            let files = OutputPaths.files(of: article)
+            claim(files[0], by: article.sourcePath, line: article.slugLine,
                   column: article.slugColumn, fix: changeSlug)
-            for alias in article.aliases {
+            for (alias, file) in zip(article.aliases, files.dropFirst()) {
                 let position = article.aliasPositions[alias] ?? SourcePosition(line: 1, column: 1)
-                claim(Self.aliasFile(alias), by: article.sourcePath,
+                claim(file, by: article.sourcePath,
                       line: position.line, column: position.column, fix: "change or remove the alias")
             }
         }
         for page in pages {
-            claim(page.path + "index.html", by: page.sourcePath, line: page.slugLine,
+            claim(OutputPaths.files(of: page)[0], by: page.sourcePath, line: page.slugLine,
                   column: page.slugColumn, fix: changeSlug)
         }
         for file in site.staticFiles { claim(file, by: "content/static/\(file)", fix: moveStatic) }

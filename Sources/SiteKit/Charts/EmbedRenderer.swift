@@ -13,9 +13,9 @@ import Yams
 /// else the weeks ending on or before the article's data cut-off
 /// (``Article/dataCutOff``). Each chart and table also yields its numbers as
 /// a CSV file (``dataFiles``), linked from its figure.
-struct EmbedRenderer {
+public struct EmbedRenderer {
     /// Info strings that mark embed blocks.
-    static let names: Set<String> = ["viewing-table", "viewing-chart", "viewing-comparison", "country-heatmap"]
+    public static let names: Set<String> = ["viewing-table", "viewing-chart", "viewing-comparison", "country-heatmap"]
 
     /// The keys each embed accepts.
     static let keys: [String: [String]] = [
@@ -56,9 +56,16 @@ struct EmbedRenderer {
     /// Lays out each figure: the theme's `figure(_:)`.
     let layOut: @Sendable (FigureModel) -> HTML
 
-    init(shows: [String: Show], file: String, lineOffset: Int, cutOff: CalendarDate? = nil,
-         idPrefix: String = "chart", tablePrefix: String = "table",
-         layOut: @escaping @Sendable (FigureModel) -> HTML = ChartFigure.standard) {
+    /// A renderer for the embeds of one page.
+    /// - Parameters:
+    ///   - shows: the site's show data by slug, which embeds name.
+    ///   - file: the page's source, named in errors.
+    ///   - lineOffset: lines of `file` before the Markdown body, so errors point into the file.
+    ///   - cutOff: the article's data cut-off (`nil`: every week).
+    ///   - layOut: the theme's figure layout.
+    public init(shows: [String: Show], file: String, lineOffset: Int, cutOff: CalendarDate? = nil,
+                idPrefix: String = "chart", tablePrefix: String = "table",
+                layOut: @escaping @Sendable (FigureModel) -> HTML = ChartFigure.standard) {
         self.layOut = layOut
         self.shows = shows
         self.file = file
@@ -69,9 +76,14 @@ struct EmbedRenderer {
     }
 
     /// The HTML for one embed block, or the problems with it.
-    mutating func render(_ block: EmbedBlock) -> Result<HTML, BuildFailure> {
+    public mutating func render(_ block: EmbedBlock) -> Result<HTML, BuildFailure> {
         // The YAML starts on the line after the opening fence.
         let fenceLine = lineOffset + block.line
+        guard block.body.utf8.count <= InputLimits.embedBytes else {
+            return .failure(BuildFailure([SiteError(
+                file: file, line: fenceLine, column: 1,
+                message: "this \(block.name) block is longer than \(InputLimits.embedBytes / 1024) KB: an embed needs a few keys such as `show:`; check that its closing ``` is there")]))
+        }
         guard Self.names.contains(block.name) else {
             // The Markdown step hands over near-misses of embed names only.
             let hint = Suggestion.hint(for: block.name, in: Self.names.sorted())

@@ -176,16 +176,18 @@ extension Article {
     static func aliasProblem(_ alias: String) -> String? {
         let segments = alias.split(separator: "/")
         // The redirect is written at the percent-decoded path (what hosts look
-        // up), so `%2E%2E` is `..` and `%0B` a control character.
+        // up), so `%2E%2E` is `..` and `%0B` a control character. `//` anywhere:
+        // the output folder refuses the empty segment only when the redirect is
+        // written, with an error that names no line of the article.
         let decoded = alias.removingPercentEncoding
-        guard alias.hasPrefix("/"), !alias.hasPrefix("//"), !segments.isEmpty,
+        guard alias.hasPrefix("/"), !alias.contains("//"), !segments.isEmpty,
               segments.allSatisfy({ $0 != "." && $0 != ".." }),
               alias.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"?#\\\"'<>".unicodeScalars.contains($0) }),
-              let decoded, decoded.hasPrefix("/"), !decoded.hasPrefix("//"),
+              let decoded, decoded.hasPrefix("/"), !decoded.contains("//"),
               decoded.split(separator: "/").allSatisfy({ $0 != "." && $0 != ".." }),
               decoded.unicodeScalars.allSatisfy({ $0.value > 0x20 && !ControlCharacters.isRefused($0) && $0 != "\\" })
         else {
-            return "alias '\(alias)' must be a path on this site starting with / (such as /2022/09/old-title/), without .., ?, # or spaces"
+            return "alias '\(alias)' must be a path on this site starting with / (such as /2022/09/old-title/), without .., //, ?, # or spaces"
         }
         return nil
     }

@@ -34,6 +34,10 @@ public struct FrontMatter: Sendable, Equatable {
             let end = lineEnd(from: lineStart)
             let content = bytes[lineStart..<end]
             if isFence(content) || trimmed(content).elementsEqual("...".utf8) {
+                guard bytes.distance(from: yamlStart, to: lineStart) <= InputLimits.frontMatterBytes else {
+                    throw SiteError(file: file, line: 1, column: 1,
+                                    message: "front matter is longer than \(InputLimits.frontMatterBytes / 1024) KB (up to line \(line)): keep it to short keys and move long text into the body below the closing `---`")
+                }
                 let yaml = lineStart > yamlStart ? String(text[yamlStart..<bytes.index(before: lineStart)]) : ""
                 let body = end < bytes.endIndex ? String(text[bytes.index(after: end)...]) : ""
                 return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1)

@@ -21,7 +21,7 @@ final class YAMLReader {
     private var elementBudget: Int
     private var reportedBudget = false
 
-    init(file: String, lineOffset: Int = 0, elementBudget: Int = 1_000_000) {
+    init(file: String, lineOffset: Int = 0, elementBudget: Int = InputLimits.yamlElements) {
         self.file = file
         self.lineOffset = lineOffset
         self.elementBudget = elementBudget
@@ -65,26 +65,33 @@ final class YAMLReader {
     /// collection elements. Yams shares an aliased node instead of copying it,
     /// so a "billion laughs" document composes quickly; this walk stops as soon
     /// as the budget is spent, so anything that reads the tree later is bounded.
+    /// It also bounds nesting at `InputLimits.yamlDepth` (libyaml stops at 1,000
+    /// levels, before Yams' recursive composer could overflow the stack).
     private func fitsBudget(_ root: Node) -> Bool {
         var remaining = elementBudget
-        var pending = [root]
-        while let node = pending.popLast() {
+        var pending = [(root, 0)]
+        while let (node, depth) = pending.popLast() {
+            if depth > InputLimits.yamlDepth {
+                failedToParse = true
+                fail(at: node, Self.tooDeep)
+                return false
+            }
             switch node {
             case .mapping(let mapping):
                 remaining -= mapping.count
                 if remaining >= 0 {
-                    for (key, value) in mapping { pending.append(key); pending.append(value) }
+                    for (key, value) in mapping { pending.append((key, depth + 1)); pending.append((value, depth + 1)) }
                 }
             case .sequence(let sequence):
                 remaining -= sequence.count
-                if remaining >= 0 { pending.append(contentsOf: sequence) }
+                if remaining >= 0 { pending.append(contentsOf: sequence.map { ($0, depth + 1) }) }
             case .scalar, .alias:
                 continue
             }
             if remaining < 0 {
                 failedToParse = true
                 reportedBudget = true
-                fail(at: node, "YAML is too large once aliases are expanded: remove the `*alias` references")
+                fail(at: node, Self.tooLarge)
                 return false
             }
         }
@@ -108,8 +115,15 @@ final class YAMLReader {
         fail(line: mark?.line ?? 1, column: mark?.column ?? 1, message)
     }
 
+    static let tooLarge = "YAML has more than \(InputLimits.yamlElements) list and mapping entries once aliases are "
+        + "expanded: remove the `*alias` references, or split the file"
+    static let tooDeep = "lists and mappings are nested more than \(InputLimits.yamlDepth) levels deep here: "
+        + "write the value with fewer levels of `[`, `{` or indentation"
+
     private func record(_ error: YamlError, in yaml: String) {
         switch error {
+        case let .parser(_, problem, mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+            fail(line: mark.line, column: mark.column, Self.tooDeep)
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
@@ -253,7 +267,7 @@ final class YAMLReader {
         if elementBudget >= 0 { return true }
         if !reportedBudget {
             reportedBudget = true
-            fail(at: node, "YAML is too large once aliases are expanded: remove the `*alias` references")
+            fail(at: node, Self.tooLarge)
         }
         return false
     }

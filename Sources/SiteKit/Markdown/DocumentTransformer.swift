@@ -18,6 +18,9 @@ struct DocumentTransformer {
     /// heading's own text buffer, so freeing the heading first makes the
     /// renderer read freed memory.
     private(set) var detachedNodes: [OpaquePointer] = []
+    /// Where the tree first nests deeper than `InputLimits.markdownNesting`
+    /// (line and column in the Markdown text), if it does.
+    private(set) var tooDeep: (line: Int, column: Int)?
     private var ids: HeadingIDs
 
     init(reservedIDs: Set<String>) {
@@ -31,10 +34,19 @@ struct DocumentTransformer {
         var embedNodes: [(OpaquePointer, EmbedBlock)] = []
         guard let iterator = cmark_iter_new(document) else { return }
         var inWord = false
+        // The nodes from the document down to the current one. Leaves get no exit
+        // event, so entering a node first drops whatever is not its parent.
+        var path: [OpaquePointer] = []
         var event = cmark_iter_next(iterator)
         while event != CMARK_EVENT_DONE {
             if let node = cmark_iter_get_node(iterator), Self.isBlock(node) { inWord = false }
             if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                let parent = cmark_node_parent(node)
+                while let last = path.last, last != parent { path.removeLast() }
+                path.append(node)
+                if path.count - 1 > InputLimits.markdownNesting && tooDeep == nil {
+                    tooDeep = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+                }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING:
                     headingNodes.append(node)

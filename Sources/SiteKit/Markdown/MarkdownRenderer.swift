@@ -61,6 +61,13 @@ public struct EmbedBlock: Sendable, Equatable {
     public var body: String
     /// The line of the opening fence, counted in the Markdown text (1-based).
     public var line: Int
+
+    /// A block as the Markdown tree holds it.
+    public init(name: String, body: String, line: Int) {
+        self.name = name
+        self.body = body
+        self.line = line
+    }
 }
 
 /// A link or image of a Markdown document, recorded from the cmark tree where
@@ -108,11 +115,32 @@ public enum MarkdownRenderer {
     /// `true` once the core extensions are registered.
     private static let cmark = Mutex(false)
 
-    /// Raised when the installed cmark-gfm lacks an extension sitegen relies on.
-    public struct MissingExtension: Error, Sendable, CustomStringConvertible {
-        public var name: String
+    /// Why a document was not rendered.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The installed cmark-gfm lacks an extension sitegen relies on.
+        case missingExtension(String)
+        /// Containers nest deeper than `InputLimits.markdownNesting`, first at this
+        /// line and column of the Markdown text.
+        case nestedTooDeep(line: Int, column: Int)
+
         public var description: String {
-            "cmark-gfm extension '\(name)' is not available: install libcmark-gfm-extensions-dev"
+            switch self {
+            case .missingExtension(let name):
+                "cmark-gfm extension '\(name)' is not available: install libcmark-gfm-extensions-dev"
+            case .nestedTooDeep:
+                "Markdown nested more than \(InputLimits.markdownNesting) levels deep here (block quotes, lists, "
+                    + "emphasis or links inside each other): flatten the structure"
+            }
+        }
+
+        /// The failure as an error in `file`, whose Markdown starts after `lineOffset` lines.
+        public func siteError(file: String, lineOffset: Int) -> SiteError {
+            switch self {
+            case .missingExtension:
+                SiteError(file: file, message: description)
+            case let .nestedTooDeep(line, column):
+                SiteError(file: file, line: lineOffset + line, column: column, message: description)
+            }
         }
     }
 
@@ -133,7 +161,7 @@ public enum MarkdownRenderer {
         embed: (EmbedBlock) -> HTML? = { _ in nil },
         rewriteLink: (String) -> String? = { _ in nil },
         heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
-    ) throws(MissingExtension) -> RenderedMarkdown {
+    ) throws(Failure) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         // Only cmark's parse and render run under the lock: they are what touches
@@ -141,7 +169,7 @@ public enum MarkdownRenderer {
         // Markdown). Copying the text, rewriting this call's own tree (embeds
         // included), converting the HTML and freeing happen outside it.
         let source = markdown.utf8CString
-        let parsed: Result<ParsedDocument, MissingExtension> = cmark.withLock { registered in
+        let parsed: Result<ParsedDocument, Failure> = cmark.withLock { registered in
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
                 registered = true
@@ -151,7 +179,7 @@ public enum MarkdownRenderer {
                 // An unknown name gives NULL, and attaching NULL crashes.
                 guard let syntaxExtension = cmark_find_syntax_extension(name) else {
                     cmark_parser_free(parser)
-                    return .failure(MissingExtension(name: name))
+                    return .failure(.missingExtension(name))
                 }
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
@@ -172,6 +200,7 @@ public enum MarkdownRenderer {
         }
         transformer.transform(document, embedNames: embedNames, rewriteLink: rewriteLink, embed: embed,
                               heading: heading)
+        if let (line, column) = transformer.tooDeep { throw .nestedTooDeep(line: line, column: column) }
 
         // The extension list belongs to the parser: render before freeing it.
         let html = cmark.withLock { _ -> String in
