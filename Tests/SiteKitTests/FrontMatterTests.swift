@@ -14,6 +14,19 @@ import Testing
 
     // MARK: Splitting and text
 
+    /// Found by Fuzz/: libyaml reads U+0085, U+2028 and U+2029 as line breaks,
+    /// so every error after one pointed below the real line.
+    @Test func unicodeLineBreaksInYAMLAreNamedAtTheirPlace() {
+        #expect(errors("---\ntitle: \"a\u{2028}\u{2028}\u{2028}b\"\ndate: [\n---\n") == [
+            "content/articles/a.md:2:10: error: invisible U+2028 (line separator), which YAML reads as a new line: delete it (press Enter where a new line is meant)",
+        ])
+        #expect(YAMLReader.firstUnicodeLineBreak(in: "a: 1\nb: x\u{85}y").map { "\($0.line):\($0.column) \($0.name)" }
+                == "2:5 U+0085 (next line)")
+        #expect(YAMLReader.firstUnicodeLineBreak(in: "é: ü\n\u{2029}").map { "\($0.line):\($0.column) \($0.name)" }
+                == "2:1 U+2029 (paragraph separator)")
+        #expect(YAMLReader.firstUnicodeLineBreak(in: "é: ü — “ok”\n") == nil)
+    }
+
     @Test func validArticleDecodesEveryField() throws {
         let article = try parse("""
         ---

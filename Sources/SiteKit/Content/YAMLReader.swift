@@ -30,6 +30,14 @@ final class YAMLReader {
     /// Parses `yaml` into a node tree; `nil` for an empty document or a syntax error
     /// (which is recorded).
     func compose(_ yaml: String) -> Node? {
+        // libyaml takes these for line breaks and editors do not, so every
+        // position after one would point below the real line (found by Fuzz/).
+        if let (line, column, name) = Self.firstUnicodeLineBreak(in: yaml) {
+            failedToParse = true
+            fail(line: line, column: column,
+                 "invisible \(name), which YAML reads as a new line: delete it (press Enter where a new line is meant)")
+            return nil
+        }
         // Yams expands an alias used as a mapping key while it checks for
         // duplicate keys, before the budget below can see the tree: a small
         // document could then take minutes. No schema of ours has such keys.
@@ -101,6 +109,24 @@ final class YAMLReader {
     // MARK: Errors
 
     /// Reports a problem at a line of the YAML text (not of the file).
+    /// The first U+0085, U+2028 or U+2029 in `text`: its line (counting `\n`
+    /// only), column (in Unicode scalars) and name.
+    static func firstUnicodeLineBreak(in text: String) -> (line: Int, column: Int, name: String)? {
+        // All three start with byte 0xC2 or 0xE2 in UTF-8: most texts have neither.
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: line += 1; column = 1; continue
+            case 0x85: return (line, column, "U+0085 (next line)")
+            case 0x2028: return (line, column, "U+2028 (line separator)")
+            case 0x2029: return (line, column, "U+2029 (paragraph separator)")
+            default: column += 1
+            }
+        }
+        return nil
+    }
+
     func fail(line: Int, column: Int, _ message: String) {
         errors.append(SiteError(file: file, line: lineOffset + line, column: column, message: message))
     }

@@ -70,6 +70,11 @@ import Testing
             == "content/articles/partner-track-renewal.md:11:9: error: 'partner-track-s1' has no views in the weeks drawn (2022-08-28 to 2022-09-11): Netflix publishes views from the week ending 2023-06-18 on; use metric: hours")
     }
 
+    @Test func unicodeLineBreaksInAnEmbedAreNamedAtTheirLine() {
+        #expect(Self.error("viewing-chart", "show: x\u{85}\u{85}\u{85}\nmetric: [\n")
+            == "content/articles/partner-track-renewal.md:10:8: error: invisible U+0085 (next line), which YAML reads as a new line: delete it (press Enter where a new line is meant)")
+    }
+
     @Test func emptyBlockPointsAtTheFence() {
         #expect(Self.error("viewing-chart", "")
             == "content/articles/partner-track-renewal.md:9:1: error: empty viewing-chart block: add a line such as `show: partner-track` after ```viewing-chart")
