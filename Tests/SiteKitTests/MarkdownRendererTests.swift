@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Synchronization
 import Testing
@@ -160,6 +161,19 @@ import Testing
             MarkdownLink(url: "/ref", line: 4, column: 9),
             MarkdownLink(url: "http://www.example.com", line: 4, column: 23),
         ])
+    }
+
+    /// Found by Fuzz/: cmark writes a NUL as U+FFFD (three bytes), so its byte
+    /// columns can fall inside a character of the source, which trapped.
+    @Test func linkColumnsInsideACharacterDoNotTrap() throws {
+        let rendered = try MarkdownRenderer.render("\u{0}[é](/y) and \u{0}\u{0}[ü](/z)\n")
+        #expect(rendered.links.map(\.url) == ["/y", "/z"])
+        #expect(rendered.links.allSatisfy { $0.line == 1 && $0.column >= 1 })
+        // The fuzzer's input (raw HTML off, as its first byte says), decoded as the harness does.
+        let input = try #require(Data(base64Encoded: "AVRleHRbKV4xXSBhMV0gYW5kIH5+Z28APGRpdj48L2kYcmFtZT4KPC9kaXY+CgojcyBlbD55dDx4PC9zdHlsZT4gVGl0bGUKCjxhIGhyZWY9ImphdmFzY3JpcHQ6ACMgTWFpbgoKIyBNYWlzCgojIG1haW4tMAoKIyMgJlNuCgojIC0KbQppbjFhIyMgIwp3d3cuZXhhbXBsZS5vcmcKCnwgYSB8IGIgfAp8Oi0tQXwtLTp8CnwgfCBgfGAgfAoKLSBbIF0gdG9kbwotIFt4XQo8c2NyaXB0PmFswAJ0KDEpPC9zY3JpcP////9pZnJhbWUgc3JjPXg+PC9pGHJhbWU+CjwvZGl2PgoKI3MgZWw+eXQ8eDwvc3R5bGU+IFRpdGxlCgo8YSBocmVmPSJqYXZhc2NyaXB0OmFsZXJ0KDEpIj54PC9hPiBbeV0oamF2Y2FzcmlwdDphbGVydCgyKSkgW3pdKG5lfn4gd3d3LmV4YW1wbGUub3JnCgp8IGEgfCBiIHwKfDotLUF8LS06fAp8PiBbeV0oamF2Y2FzcmlhcnQpCg=="))
+        let markdown = SourceText.normalizeLineEnds(String(decoding: input.dropFirst(), as: UTF8.self))
+        let links = try MarkdownRenderer.render(markdown).links
+        #expect(links.allSatisfy { $0.line >= 1 && $0.column >= 1 })
     }
 
     @Test func headingsNeverTakeFootnoteIDs() throws {

@@ -31,6 +31,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private let chartElements: Set<String> = [
     "figure", "figcaption", "svg", "g", "title", "desc", "rect", "text", "line", "polyline", "circle",
     "table", "caption", "thead", "tbody", "tr", "th", "td", "span", "p", "div", "details", "summary", "time",
+    "a", // the figure's "Download the data (CSV)" link
+    "defs", "pattern", "path", // the heatmap's hatch for "not in the Top 10"
 ]
 
 /// A real show (Partner Track, with country ranks) and one whose title and

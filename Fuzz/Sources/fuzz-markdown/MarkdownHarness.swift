@@ -50,7 +50,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     for block in blocks {
-        require(EmbedRenderer.names.contains(block.name), "embed '\(block.name)' is not an embed name")
+        // Near-misses of embed names reach the embed step too, which fails them with a suggestion.
+        require(EmbedRenderer.names.contains(block.name)
+                    || Suggestion.closest(to: block.name, in: Array(EmbedRenderer.names)) != nil,
+                "embed '\(block.name)' is neither an embed name nor a near-miss of one")
         require((1...lines).contains(block.line), "embed block on line \(block.line) of \(lines)")
     }
     let replaced = blocks.filter { $0.name != "viewing-table" }.count

@@ -228,12 +228,22 @@ public enum MarkdownRenderer {
             lineStarts.append(markdown.utf8.index(after: index))
         }
         return links.map { link in
-            guard link.line >= 1, link.line <= lineStarts.count else { return link }
+            // Positions cmark could not place (line or column 0) become the line's start.
+            var clamped = link
+            clamped.line = max(link.line, 1)
+            clamped.column = max(link.column, 1)
+            guard link.line >= 1, link.line <= lineStarts.count else { return clamped }
             let start = lineStarts[link.line - 1]
+            // cmark can report column 0 (found by Fuzz/), and a byte column may fall
+            // inside a character: count the scalars that start before it instead
+            // of slicing the scalar view there.
             let byteOffset = link.column - 1
-            guard let end = markdown.utf8.index(start, offsetBy: byteOffset, limitedBy: markdown.utf8.endIndex) else { return link }
+            guard byteOffset >= 0,
+                  let end = markdown.utf8.index(start, offsetBy: byteOffset, limitedBy: markdown.utf8.endIndex) else {
+                return clamped
+            }
             var adjusted = link
-            adjusted.column = markdown.unicodeScalars[start..<end].count + 1
+            adjusted.column = markdown.utf8[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
             return adjusted
         }
     }
