@@ -113,18 +113,15 @@ final class YAMLReader {
     /// only), column (in Unicode scalars) and name.
     static func firstUnicodeLineBreak(in text: String) -> (line: Int, column: Int, name: String)? {
         // All three start with byte 0xC2 or 0xE2 in UTF-8: most texts have neither.
-        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: line += 1; column = 1; continue
-            case 0x85: return (line, column, "U+0085 (next line)")
-            case 0x2028: return (line, column, "U+2028 (line separator)")
-            case 0x2029: return (line, column, "U+2029 (paragraph separator)")
-            default: column += 1
-            }
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }),
+              let found = ControlCharacters.first(in: text, where: { [0x85, 0x2028, 0x2029].contains($0.value) })
+        else { return nil }
+        let name = switch found.scalar.value {
+        case 0x85: "U+0085 (next line)"
+        case 0x2028: "U+2028 (line separator)"
+        default: "U+2029 (paragraph separator)"
         }
-        return nil
+        return (found.line, found.column, name)
     }
 
     func fail(line: Int, column: Int, _ message: String) {

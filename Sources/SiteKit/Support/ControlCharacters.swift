@@ -28,9 +28,16 @@ public enum ControlCharacters {
         // (U+0080…U+009F) or 0xEF (U+FFFE/U+FFFF): skip the scalar walk otherwise.
         guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
         else { return nil }
+        return first(in: text, where: isRefused)
+    }
+
+    /// The first character of `text` that `matches`, with its 1-based line
+    /// (counting `\n` only) and column (in Unicode scalars), as errors count them.
+    public static func first(in text: String, where matches: (Unicode.Scalar) -> Bool)
+        -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
-            if isRefused(scalar) { return (line, column, scalar) }
+            if matches(scalar) { return (line, column, scalar) }
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return nil
