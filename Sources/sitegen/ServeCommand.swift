@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         Diagnostics.say("Serving \(siteURL.path) at \(origin)/ (Ctrl-C to stop)")
-        await preview.update(await builder.build(reason: "initial build"), change: .pages)
+        await preview.update(await builder.build(changed: nil, reason: "initial build"), change: .pages)
         if let base = await preview.basePath, base != "/" { Diagnostics.say("The site lives under \(origin)\(base)") }
 
         let (triggers, sink) = AsyncStream.makeStream(of: Trigger.self)
@@ -88,7 +88,8 @@ struct ServeCommand: AsyncParsableCommand {
             case .content(let batch):
                 let reason = batch.paths.map { $0.count == 1 ? "content/\($0[0]) changed" : "\($0.count) files changed" }
                     ?? "content/ changed"
-                await preview.update(await builder.build(reason: reason), change: LiveReload.change(for: batch.paths))
+                await preview.update(await builder.build(changed: batch.paths, reason: reason),
+                                     change: LiveReload.change(for: batch.paths))
             case .templates:
                 guard let package else { continue }
                 Diagnostics.say("templates/ changed: rebuilding sitegen …")
@@ -115,31 +116,60 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// Builds the preview off the cooperative thread pool and reports each build
-/// on the terminal.
-struct PreviewBuilder: Sendable {
+/// on the terminal. After the first build, only what the changed files affect
+/// is rendered again (``PreviewSession``).
+actor PreviewBuilder {
     let site: URL
-    let output: URL
     let origin: String
     let drafts: Bool
     let future: Bool
+    private var session: PreviewSession
 
-    /// One build: the site's base path on success, the errors otherwise.
-    func build(reason: String) async -> Result<String, BuildFailure> {
-        // A build keeps its thread busy for seconds on a big site: run it on
-        // its own thread so the server's tasks keep answering meanwhile.
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: buildNow(reason: reason)) }
-        }
+    init(site: URL, output: URL, origin: String, drafts: Bool, future: Bool) {
+        self.site = site
+        self.origin = origin
+        self.drafts = drafts
+        self.future = future
+        session = PreviewSession(builder: SiteBuilder(theme: DefaultTheme(), options: Self.options(drafts: drafts, future: future, origin: origin)),
+                                 siteDirectory: site, output: output)
     }
 
-    private func buildNow(reason: String) -> Result<String, BuildFailure> {
-        let started = ContinuousClock.now
+    /// The options of a build now: the clock decides what is published.
+    private static func options(drafts: Bool, future: Bool, origin: String) -> BuildOptions {
         let now = DateTime(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-        let options = BuildOptions(includeDrafts: drafts, includeFuture: future, now: now, previewOrigin: origin)
+        return BuildOptions(includeDrafts: drafts, includeFuture: future, now: now, previewOrigin: origin)
+    }
+
+    /// One build after `changed` files (relative to content/; `nil`: unknown):
+    /// the site's base path on success, the errors otherwise.
+    func build(changed: [String]?, reason: String) async -> Result<String, BuildFailure> {
+        var current = self.session
+        current.builder.options = Self.options(drafts: drafts, future: future, origin: origin)
+        let session = current
+        let site = self.site
+        // A build keeps its thread busy for seconds on a big site: run it on
+        // its own thread so the server's tasks keep answering meanwhile.
+        let (result, after) = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var session = session
+                let result = Self.buildNow(&session, changed: changed, reason: reason, site: site)
+                continuation.resume(returning: (result, session))
+            }
+        }
+        self.session = after
+        return result
+    }
+
+    private static func buildNow(_ session: inout PreviewSession, changed: [String]?, reason: String,
+                                 site: URL) -> Result<String, BuildFailure> {
+        let started = ContinuousClock.now
         do {
-            let report = try SiteBuilder(theme: DefaultTheme(), options: options).build(siteDirectory: site, output: output)
+            let report = try session.build(changed: changed)
             Diagnostics.warn(report.warnings)
-            Diagnostics.say("\(reason): built \(report.pages) pages in \(Diagnostics.seconds(ContinuousClock.now - started)) s")
+            let took = Diagnostics.seconds(ContinuousClock.now - started)
+            let rendered = session.renderedCount
+            Diagnostics.say(changed == nil ? "\(reason): built \(report.pages) pages in \(took) s"
+                            : "\(reason): rendered \(rendered) file\(rendered == 1 ? "" : "s") of \(report.pages + report.otherFiles) in \(took) s")
             // site.yaml alone: the build itself does not report where the site lives.
             return .success((try? SiteLoader.loadSettings(siteDirectory: site))?.basePath ?? "/")
         } catch {

@@ -16,7 +16,7 @@ enum Feeds {
     /// An article's body for feeds, prepared once per build: an article sits
     /// in several feeds (the site's, each of its tags', its show's), and
     /// escaping its whole HTML again for each was a tenth of a large build.
-    struct Body: Sendable {
+    struct Body: Sendable, Equatable {
         /// The HTML escaped for an Atom `<content type="html">`.
         var xmlEscaped: String
         /// The HTML itself, kept only for the entries of the JSON Feed.

@@ -76,7 +76,12 @@ struct LinkChecker: Sendable {
     /// Every broken internal link among `pages`; `files` are all other written paths.
     func check(_ pages: [Page], files: Set<String>) -> [Broken] {
         let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let allFiles = files.union(byPath.keys)
+        return check(pages, among: byPath, files: files.union(byPath.keys))
+    }
+
+    /// The broken internal links of `pages`, among all the site's pages (by
+    /// path, for their ids) and `allFiles`, every written path.
+    func check(_ pages: [Page], among byPath: [String: Page], files allFiles: Set<String>) -> [Broken] {
         // Pages share most links (navigation, tags), so each chunk of pages
         // resolves a link once: by its text when it does not depend on the
         // page's folder. Chunks run on all cores.

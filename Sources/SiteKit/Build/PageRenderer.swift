@@ -22,6 +22,9 @@ struct PageRenderer: Sendable {
         /// The links written in the source's Markdown, with their lines in the
         /// source file, for the link check to point at.
         var markdownLinks: [MarkdownLink] = []
+        /// Inputs found while rendering: shows named by embeds, Markdown
+        /// sources linked to (see ``PlannedOutput/inputs``).
+        var discoveredInputs: [BuildInput] = []
         var isHTML: Bool { path.hasSuffix(".html") }
     }
 
@@ -92,7 +95,15 @@ struct PageRenderer: Sendable {
             let adjusted = siteURL(url)
             return adjusted == url ? nil : adjusted
         }
-        guard !url.hasPrefix("#"), !LinkChecker.hasScheme(url) else { return nil }
+        guard let (linked, fragment) = Self.linkedSource(url, from: source),
+              let sitePath = plan.sourcePaths[linked] else { return nil }
+        return plan.basePath + sitePath + fragment
+    }
+
+    /// The Markdown source a relative link names ("../pages/about.md#team" from
+    /// "content/articles/x.md" -> "content/pages/about.md", "#team"), published or not.
+    static func linkedSource(_ url: String, from source: String) -> (source: String, fragment: String)? {
+        guard !url.hasPrefix("/"), !url.hasPrefix("#"), !LinkChecker.hasScheme(url) else { return nil }
         var target = url
         var fragment = ""
         if let hash = target.firstIndex(of: "#") {
@@ -108,8 +119,7 @@ struct PageRenderer: Sendable {
             default: segments.append(String(segment))
             }
         }
-        guard let sitePath = plan.sourcePaths[segments.joined(separator: "/")] else { return nil }
-        return plan.basePath + sitePath + fragment
+        return (segments.joined(separator: "/"), fragment)
     }
 
     func termLinks(_ slugs: [String], in taxonomy: Taxonomy) -> [TermLink] {
@@ -126,6 +136,7 @@ struct PageRenderer: Sendable {
     func renderArticle(_ article: Article, forFeeds: Bool = false) throws(BuildFailure)
         -> (ArticleSummary, Output, dataFiles: [Output], feedHTML: String?) {
         var embedErrors: [SiteError] = []
+        var linkedSources: [String] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
                                    lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff,
                                    layOut: theme.figure)
@@ -141,7 +152,10 @@ struct PageRenderer: Sendable {
                     case .failure(let failure): embedErrors += failure.errors; return nil
                     }
                 },
-                rewriteLink: { sourceLink($0, from: article.sourcePath) },
+                rewriteLink: { url in
+                    if let linked = Self.linkedSource(url, from: article.sourcePath) { linkedSources.append(linked.source) }
+                    return sourceLink(url, from: article.sourcePath)
+                },
                 heading: theme.heading)
         } catch {
             throw BuildFailure([error.siteError(file: article.sourcePath, lineOffset: article.bodyFirstLine - 1)])
@@ -151,7 +165,7 @@ struct PageRenderer: Sendable {
         let summary = ArticleSummary(
             title: article.title, url: plan.basePath + article.path, date: article.date, updated: article.updated,
             author: article.author ?? settings.author, summary: summaryText,
-            tags: termLinks(article.tags.map(Slug.term), in: plan.tags),
+            tags: termLinks(article.tagSlugs, in: plan.tags),
             show: article.show.flatMap { termLinks([$0], in: plan.shows).first },
             renewalStatus: article.renewal?.status,
             image: article.image.map(siteURL), imageAlt: article.imageAlt,
@@ -186,15 +200,21 @@ struct PageRenderer: Sendable {
                                                    settings: settings) : nil
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
                                 source: article.sourcePath,
-                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine)), dataFiles, feedHTML)
+                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine),
+                                discoveredInputs: embeds.namedShows.sorted().map { .show($0) }
+                                    + linkedSources.map { .sourcePath($0) }), dataFiles, feedHTML)
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
+        var linkedSources: [String] = []
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
                 page.body, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
-                rewriteLink: { sourceLink($0, from: page.sourcePath) },
+                rewriteLink: { url in
+                    if let linked = Self.linkedSource(url, from: page.sourcePath) { linkedSources.append(linked.source) }
+                    return sourceLink(url, from: page.sourcePath)
+                },
                 heading: theme.heading)
         } catch {
             throw BuildFailure([error.siteError(file: page.sourcePath, lineOffset: page.bodyFirstLine - 1)])
@@ -203,7 +223,8 @@ struct PageRenderer: Sendable {
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),
             body: HTML(unsafeRaw: rendered.html), updated: page.updated)
         return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath,
-                      markdownLinks: Self.inFile(rendered.links, bodyFirstLine: page.bodyFirstLine))
+                      markdownLinks: Self.inFile(rendered.links, bodyFirstLine: page.bodyFirstLine),
+                      discoveredInputs: linkedSources.map { .sourcePath($0) })
     }
 
     /// Links with lines counted in the whole file (front matter included).
@@ -215,112 +236,106 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// Every generated file that is not an article or a standalone page: lists,
-    /// term pages and indexes, feeds, sitemap, robots.txt, redirects, 404.
-    /// - Parameter feedContent: the feed variant of each article's body, by its URL.
-    func renderGenerated(summaries: [ArticleSummary], feedContent: [String: Feeds.Body] = [:]) -> [Output] {
-        var outputs: [Output] = []
-        let bySlug = Dictionary(zip(plan.articles.map(\.slug), summaries), uniquingKeysWith: { first, _ in first })
-        outputs += paginate(summaries, base: "", heading: "Latest", intro: settings.description,
-                            title: settings.title, isHome: true, source: "the home page")
-        let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
-                                  entries: Array(summaries.prefix(SitePlan.feedSize)), content: feedContent)
-        outputs.append(Output(path: "feed.xml", text: Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath),
-                              source: "the Atom feed"))
-        outputs.append(Output(path: "feed.json", text: Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings,
-                                                                basePath: plan.basePath), source: "the JSON feed"))
-        for taxonomy in plan.taxonomies {
-            // Term pages are independent (and a show's carries charts): all cores.
-            outputs += Parallel.map(taxonomy.terms) { term in
-                renderTerm(term, of: taxonomy, summaries: bySlug, feedContent: feedContent)
-            }.flatMap { $0 }
-            let terms = termLinks(taxonomy.terms.map(\.slug), in: taxonomy)
+    /// A generated file of the plan (anything but an article, a standalone page
+    /// or a static file), with the data files of a show page's charts.
+    /// - Parameters:
+    ///   - summaries: every published article's summary, by slug.
+    ///   - feedContent: the feed variant of each listed article's body, by its URL.
+    func renderGenerated(_ planned: PlannedOutput, summaries: [String: ArticleSummary],
+                         feedContent: [String: Feeds.Body] = [:]) -> [Output] {
+        let path = planned.path.site
+        let source = planned.origin.owner
+        func listed(_ slugs: some Sequence<String>) -> [ArticleSummary] { slugs.compactMap { summaries[$0] } }
+        func output(_ text: String) -> [Output] { [Output(path: path, text: text, source: source)] }
+        switch planned.origin {
+        case .home(let page, let pageCount):
+            let items = listed(plan.articles[Paginator.range(page: page, items: plan.articles.count,
+                                                             pageSize: settings.pageSize)].map(\.slug))
+            return output(listPage(items, page: page, pageCount: pageCount, base: "", heading: "Latest",
+                                   intro: settings.description, title: settings.title, isHome: true))
+        case .term(let name, let slug, _, let page, let pageCount):
+            guard let taxonomy = plan.taxonomy(name), let term = taxonomy.term(slug) else { return [] }
+            let items = listed(term.articleSlugs[Paginator.range(page: page, items: term.articleSlugs.count,
+                                                                 pageSize: settings.pageSize)])
+            let count = term.articleSlugs.count == 1 ? "1 article" : "\(term.articleSlugs.count) articles"
+            let title = "\(taxonomy.singular): \(term.name)"
+            let feed = termFeed(term, items: [])
+            let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
+            var overview: HTML?
+            var dataFiles: [Output] = []
+            if page == 1, taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
+                // A show's page is not a snapshot: it draws every week.
+                var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0, layOut: theme.figure)
+                overview = embeds.showOverview(for: show)
+                dataFiles = embeds.dataFiles.map { file in
+                    Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)
+                }
+            }
+            return output(listPage(items, page: page, pageCount: pageCount, base: term.path, heading: title,
+                                   intro: count, title: title, isHome: false, feeds: [feedLink],
+                                   showOverview: overview)) + dataFiles
+        case .termFeed(let name, let slug, _):
+            guard let term = plan.taxonomy(name)?.term(slug) else { return [] }
+            let feed = termFeed(term, items: listed(term.articleSlugs.prefix(SitePlan.feedSize)), content: feedContent)
+            return output(Feeds.atom(feed, settings: settings, basePath: plan.basePath))
+        case .termIndex(let name):
+            guard let taxonomy = plan.taxonomy(name) else { return [] }
             let index = TermIndexPage(
                 context: context(title: taxonomy.plural, description: "Every \(taxonomy.singular.lowercased()) on \(settings.title).",
                                  path: taxonomy.path),
-                heading: taxonomy.plural, terms: terms)
-            outputs.append(Output(path: taxonomy.path + "index.html", text: theme.termIndex(index).rendered,
-                                  source: "the \(taxonomy.singular.lowercased()) index"))
+                heading: taxonomy.plural, terms: termLinks(taxonomy.terms.map(\.slug), in: taxonomy))
+            return output(theme.termIndex(index).rendered)
+        case .atomFeed, .jsonFeed:
+            let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
+                                      entries: listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug)), content: feedContent)
+            return output(planned.origin == .atomFeed ? Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath)
+                          : Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings, basePath: plan.basePath))
+        case .notFound:
+            return output(theme.notFound(NotFoundPage(
+                context: context(title: "Page not found", description: "This page does not exist.", path: "404.html"),
+                latest: listed(plan.articles.prefix(5).map(\.slug)))).rendered)
+        case .alias(let source, _):
+            guard let article = plan.article(source: source) else { return [] }
+            return output(Redirect.page(to: settings.baseURL + article.path, title: article.title,
+                                        settings: settings, theme: theme))
+        case .sitemap:
+            return output(Sitemap.xml(plan.sitemapEntries, baseURL: settings.baseURL))
+        case .robots:
+            return output(Sitemap.robots(baseURL: settings.baseURL))
+        case .stylesheet:
+            return output(plan.stylesheet)
+        case .customStylesheet:
+            return plan.site.customStylesheet.map { output($0) } ?? []
+        case .hostHeaders:
+            let hashed = [plan.stylesheetPath] + (plan.customStylesheetPath.map { [$0] } ?? [])
+            return output(HostHeaders.file(immutable: hashed, basePath: plan.basePath))
+        case .article, .page, .staticFile:
+            return []
         }
-        outputs.append(Output(path: "404.html", text: theme.notFound(NotFoundPage(
-            context: context(title: "Page not found", description: "This page does not exist.", path: "404.html"),
-            latest: Array(summaries.prefix(5)))).rendered, source: "the 404 page"))
-        for article in plan.articles {
-            for alias in article.aliases {
-                outputs.append(Output(path: SitePlan.aliasFile(alias),
-                                      text: Redirect.page(to: settings.baseURL + article.path, title: article.title,
-                                                          settings: settings, theme: theme),
-                                      source: article.sourcePath))
-            }
-        }
-        outputs.append(Output(path: "sitemap.xml", text: Sitemap.xml(sitemapEntries(outputs: outputs, summaries: summaries),
-                                                                   baseURL: settings.baseURL), source: "the sitemap"))
-        if plan.writesRobots {
-            outputs.append(Output(path: "robots.txt", text: Sitemap.robots(baseURL: settings.baseURL), source: "robots.txt"))
-        }
-        return outputs
     }
 
-    /// A term's paginated list (a show's opens with its figures) and its feed.
-    private func renderTerm(_ term: Taxonomy.Term, of taxonomy: Taxonomy,
-                            summaries bySlug: [String: ArticleSummary], feedContent: [String: Feeds.Body]) -> [Output] {
-        let items = term.articleSlugs.compactMap { bySlug[$0] }
-        let count = items.count == 1 ? "1 article" : "\(items.count) articles"
-        let title = "\(taxonomy.singular): \(term.name)"
-        let feed = Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path,
-                              title: "\(settings.title): \(term.name)",
-                              entries: Array(items.prefix(SitePlan.feedSize)), content: feedContent)
-        let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
-        var overview: HTML?
-        var dataFiles: [Output] = []
-        if taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
-            // A show's page is not a snapshot: it draws every week.
-            var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0, layOut: theme.figure)
-            overview = embeds.showOverview(for: show)
-            dataFiles = embeds.dataFiles.map { file in
-                Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)
-            }
-        }
-        var outputs = paginate(items, base: term.path, heading: title, intro: count, title: title,
-                               isHome: false, source: "the page of \(taxonomy.singular.lowercased()) '\(term.name)'",
-                               feeds: [feedLink], showOverview: overview)
-        outputs.append(Output(path: feed.path, text: Feeds.atom(feed, settings: settings, basePath: plan.basePath),
-                              source: "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
-        return outputs + dataFiles
+    /// A term's feed, with `items` as its entries.
+    private func termFeed(_ term: Taxonomy.Term, items: [ArticleSummary], content: [String: Feeds.Body] = [:]) -> Feeds.Feed {
+        Feeds.Feed(path: term.path + "feed.xml", pagePath: term.path, title: "\(settings.title): \(term.name)",
+                   entries: items, content: content)
     }
 
-    private func sitemapEntries(outputs: [Output], summaries: [ArticleSummary]) -> [Sitemap.Entry] {
-        var entries = zip(plan.articles, summaries).map { article, summary in
-            Sitemap.Entry(path: article.path, lastModified: summary.updated ?? summary.date)
-        }
-        entries += plan.pages.map { Sitemap.Entry(path: $0.path, lastModified: $0.updated ?? $0.date) }
-        let aliasPaths = Set(plan.articles.flatMap { $0.aliases.map(SitePlan.aliasFile) })
-        for output in outputs where output.isHTML && output.path != "404.html" && !aliasPaths.contains(output.path) {
-            entries.append(Sitemap.Entry(path: String(output.path.dropLast("index.html".count)), lastModified: nil))
-        }
-        return entries
-    }
-
-    private func paginate(_ items: [ArticleSummary], base: String, heading: String, intro: String?,
-                          title: String, isHome: Bool, source: String, feeds: [Link] = [],
-                          showOverview: HTML? = nil) -> [Output] {
-        let size = settings.pageSize
-        let count = Paginator.pageCount(items: items.count, pageSize: size)
-        return Parallel.map(Array(1...count)) { page in
-            let path = Paginator.path(base: base, page: page)
-            // Later home pages are titled by their heading ("Latest, page 2"): the
-            // layout adds the site name, which would otherwise appear twice.
-            let pageTitle = page == 1 ? title : "\(heading), page \(page)"
-            let pagination = Pagination(
-                page: page, pageCount: count,
-                previousURL: page > 1 ? plan.basePath + Paginator.path(base: base, page: page - 1) : nil,
-                nextURL: page < count ? plan.basePath + Paginator.path(base: base, page: page + 1) : nil)
-            let model = ArticleListPage(
-                context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
-                heading: heading, intro: intro,
-                articles: Array(items[Paginator.range(page: page, items: items.count, pageSize: size)]),
-                pagination: pagination, isHome: isHome, showOverview: page == 1 ? showOverview : nil)
-            return Output(path: path + "index.html", text: theme.articleList(model).rendered, source: source)
-        }
+    /// One page of a paginated list of articles.
+    private func listPage(_ items: [ArticleSummary], page: Int, pageCount count: Int, base: String, heading: String,
+                          intro: String?, title: String, isHome: Bool, feeds: [Link] = [],
+                          showOverview: HTML? = nil) -> String {
+        let path = Paginator.path(base: base, page: page)
+        // Later home pages are titled by their heading ("Latest, page 2"): the
+        // layout adds the site name, which would otherwise appear twice.
+        let pageTitle = page == 1 ? title : "\(heading), page \(page)"
+        let pagination = Pagination(
+            page: page, pageCount: count,
+            previousURL: page > 1 ? plan.basePath + Paginator.path(base: base, page: page - 1) : nil,
+            nextURL: page < count ? plan.basePath + Paginator.path(base: base, page: page + 1) : nil)
+        let model = ArticleListPage(
+            context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
+            heading: heading, intro: intro, articles: items,
+            pagination: pagination, isHome: isHome, showOverview: showOverview)
+        return theme.articleList(model).rendered
     }
 }

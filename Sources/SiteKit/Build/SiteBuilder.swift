@@ -16,10 +16,23 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site in `siteDirectory` into `output` (default: its public/).
     public func build(siteDirectory: URL, output: URL? = nil) throws(BuildFailure) -> BuildReport {
+        try build(load(siteDirectory: siteDirectory), siteDirectory: siteDirectory, output: output).report
+    }
+
+    /// The load phase, with the preview's origin applied.
+    func load(siteDirectory: URL) throws(BuildFailure) -> Site {
         var site = try SiteLoader.load(siteDirectory: siteDirectory)
         if let origin = options.previewOrigin {
             site.settings.baseURL = origin + site.settings.basePath
         }
+        return site
+    }
+
+    /// Plans, renders, checks and writes `site` into a staging folder swapped
+    /// in on success; returns what it knows of its outputs too, for
+    /// ``rebuild(_:site:changed:siteDirectory:output:)``.
+    func build(_ site: Site, siteDirectory: URL, output: URL?, forRebuilds: Bool = false)
+        throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         let plan = try SitePlan(site: site, options: options, theme: theme)
         let target = output ?? siteDirectory.appending(path: "public")
         let content = siteDirectory.appending(path: "content").standardizedFileURL.path
@@ -28,126 +41,57 @@ public struct SiteBuilder: Sendable {
             // The next build would read its own output back as content.
             throw BuildFailure([SiteError(file: targetPath, message: "the output folder is inside content/: choose a folder outside it, such as public/")])
         }
+        let footer = try PageRenderer.footer(plan, theme: theme)
         let staging: StagingDirectory
         do { staging = try StagingDirectory(target: target, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
-            let report = try write(plan, siteDirectory: siteDirectory, into: staging)
+            let phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
+                                    previous: nil, changed: [], keepsAllFeedHTML: forRebuilds)
+            let result = try phase.run(into: staging)
+            var report = result.report
+            if options.precompress {
+                report.compressedFiles = try Precompressor.compress(result.state.files.sorted(), in: staging.staging).get()
+            }
             do { try staging.commit() } catch { throw BuildFailure([error]) }
-            return report
+            return (report, result.state)
         } catch {
             staging.discard()
             throw error
         }
     }
 
-    /// Renders every page of the plan, writes it with the static files, and
-    /// checks the links between them.
-    private func write(_ plan: SitePlan, siteDirectory: URL, into staging: StagingDirectory) throws(BuildFailure) -> BuildReport {
-        let renderer = PageRenderer(plan: plan, theme: theme, footer: try PageRenderer.footer(plan, theme: theme))
-        // Articles first: their summaries feed the list pages. Each page is
-        // written as soon as it is rendered and only its links are kept.
-        let feedSlugs = plan.feedArticleSlugs
-        // The JSON Feed is the site's alone: its entries are the newest articles.
-        let jsonFeedSlugs = Set(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
-        let articleResults = Parallel.map(plan.articles) { article -> Result<(ArticleSummary, LinkChecker.Page, [MarkdownLink], Feeds.Body?, [String]), BuildFailure> in
-            do throws(BuildFailure) {
-                let (summary, output, dataFiles, feedHTML) = try renderer.renderArticle(article, forFeeds: feedSlugs.contains(article.slug))
-                let links = try Self.write(output, to: staging)
-                for file in dataFiles { _ = try Self.write(file, to: staging) }
-                let feedBody = feedHTML.map { Feeds.Body(html: $0, keepHTML: jsonFeedSlugs.contains(article.slug)) }
-                return .success((summary, links!, output.markdownLinks, feedBody, dataFiles.map(\.path)))
-            } catch {
-                return .failure(error)
+    /// Renders again only the outputs of `site` that the files read again
+    /// since `previous` (paths relative to content/) make stale, and writes them
+    /// over the output of the build that left `previous`, deleting files no
+    /// longer planned. Nothing is written unless every render and the link
+    /// check succeeded. A change every page shows builds everything instead.
+    func rebuild(_ previous: BuildState, site: Site, reloaded: Set<String>, siteDirectory: URL,
+                 output: URL) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
+        var phase: RenderPhase
+        if let plan = try previous.plan.reusing(site, changed: reloaded, options: options) {
+            // Edits the plan does not see: the same outputs, only their inputs changed.
+            phase = RenderPhase(plan: plan, footer: previous.footer, theme: theme, siteDirectory: siteDirectory,
+                                previous: previous, changed: ChangedInputs.reloaded(reloaded), keepsAllFeedHTML: true)
+            phase.planIsReused = true
+        } else {
+            let plan = try SitePlan(site: site, options: options, theme: theme)
+            let footer = try PageRenderer.footer(plan, theme: theme)
+            guard let changed = ChangedInputs.between(previous, and: plan, footer: footer, reloaded: reloaded) else {
+                return try build(site, siteDirectory: siteDirectory, output: output, forRebuilds: true)
             }
+            phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
+                                previous: previous, changed: changed, keepsAllFeedHTML: true)
         }
-        var errors: [SiteError] = []
-        var summaries: [ArticleSummary] = []
-        var pages: [LinkChecker.Page] = []
-        var markdownLinks: [String: [MarkdownLink]] = [:]
-        var feedContent: [String: Feeds.Body] = [:]
-        var articleDataFiles: [String] = []
-        for result in articleResults {
-            switch result {
-            case .success(let (summary, links, written, feedHTML, dataFiles)):
-                summaries.append(summary)
-                pages.append(links)
-                articleDataFiles += dataFiles
-                if !written.isEmpty { markdownLinks[links.source] = written }
-                if let feedHTML { feedContent[summary.url] = feedHTML }
-            case .failure(let failure): errors += failure.errors
-            }
-        }
-        var outputs: [PageRenderer.Output] = []
-        for page in plan.pages {
-            do {
-                let output = try renderer.renderStandalone(page)
-                outputs.append(output)
-                if !output.markdownLinks.isEmpty { markdownLinks[output.source] = output.markdownLinks }
-            } catch {
-                errors += error.errors
-            }
-        }
-        guard errors.isEmpty else { throw BuildFailure(errors) }
-        outputs += renderer.renderGenerated(summaries: summaries, feedContent: feedContent)
-        outputs.append(PageRenderer.Output(path: plan.stylesheetPath, text: plan.stylesheet, source: "the stylesheet"))
-        if let path = plan.customStylesheetPath, let css = plan.site.customStylesheet {
-            outputs.append(PageRenderer.Output(path: path, text: css, source: "content/static/custom.css"))
-        }
-        if plan.site.settings.hostHeaders {
-            let hashed = [plan.stylesheetPath] + (plan.customStylesheetPath.map { [$0] } ?? [])
-            outputs.append(PageRenderer.Output(path: "_headers", text: HostHeaders.file(immutable: hashed, basePath: plan.basePath),
-                                               source: "_headers"))
-        }
-
-        let written = Parallel.map(outputs) { output -> Result<LinkChecker.Page?, BuildFailure> in
-            do throws(BuildFailure) { return .success(try Self.write(output, to: staging)) } catch { return .failure(error) }
-        }
-        let staticRoot = siteDirectory.appending(path: "content/static")
-        let copied = Parallel.map(plan.site.staticFiles) { path -> SiteError? in
-            do throws(SiteError) {
-                try staging.copy(staticRoot.appending(path: path), to: path)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        for result in written {
-            switch result {
-            case .success(let links): if let links { pages.append(links) }
-            case .failure(let failure): errors += failure.errors
-            }
-        }
-        errors += copied.compactMap { $0 }
-        guard errors.isEmpty else { throw BuildFailure(errors) }
-
-        // As written on disk: links are percent-decoded before they are resolved.
-        let files = Set((outputs.map(\.path) + articleDataFiles).map(StagingDirectory.filePath) + plan.site.staticFiles)
-        errors = checkLinks(pages, files: files, plan: plan, markdownLinks: markdownLinks)
-        guard errors.isEmpty else { throw BuildFailure(errors) }
-        var report = BuildReport(pages: pages.count, otherFiles: files.count - (pages.count - plan.articles.count),
-                                 skippedArticles: plan.skippedArticles, warnings: plan.warnings)
-        if options.precompress {
-            // Article pages were written as they were rendered; `files` has the rest.
-            let articlePages = plan.articles.map { StagingDirectory.filePath($0.path + "index.html") }
-            report.compressedFiles = try Precompressor.compress(Array(files) + articlePages, in: staging.staging).get()
-        }
-        return report
-    }
-
-    /// Writes one output; for HTML, returns what the link check needs.
-    private static func write(_ output: PageRenderer.Output, to staging: StagingDirectory) throws(BuildFailure) -> LinkChecker.Page? {
-        do { try staging.write(output.text, to: output.path) } catch { throw BuildFailure([error]) }
-        return output.isHTML ? LinkChecker.scan(output.text, path: StagingDirectory.filePath(output.path),
-                                                source: output.source) : nil
+        let folder: StagingDirectory
+        do { folder = try StagingDirectory(updating: output, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
+        return try phase.run(into: folder)
     }
 
     /// Broken internal links as errors at the place in the source where they
     /// were written (recorded from the Markdown tree); links no source wrote
     /// come from templates.
-    private func checkLinks(_ pages: [LinkChecker.Page], files: Set<String>, plan: SitePlan,
-                            markdownLinks: [String: [MarkdownLink]]) -> [SiteError] {
-        let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
-        return checker.check(pages, files: files).map { broken in
+    static func linkErrors(_ broken: [LinkChecker.Broken], markdownLinks: [String: [MarkdownLink]]) -> [SiteError] {
+        broken.map { broken in
             guard let written = Self.record(of: broken.link, in: markdownLinks[broken.source] ?? []) else {
                 return SiteError(file: "templates", message: "\(broken.source) (/\(broken.page)) links to '\(broken.link)', but \(broken.reason): fix the template or the content it links to")
             }

@@ -81,20 +81,8 @@ public enum SiteLoader {
             errors.append(SiteError(file: shown, message: "unexpected file in content/\(folder)/: only .\(ext) files belong here; move it to content/static/ or rename it to end in .\(ext)"))
         }
         let sources = names.filter { $0.hasSuffix(".\(ext)") }
-        let results = Parallel.map(sources) { name -> Result<Item, BuildFailure> in
-            let shown = "content/\(folder)/\(name)"
-            let slug = String(name.dropLast(ext.count + 1))
-            do {
-                let limit = ext == "md" ? InputLimits.markdownFileBytes : InputLimits.dataFileBytes
-                let text = try readText(directory.appending(path: name), shownAs: shown, limit: limit)
-                return .success(try parse(text, shown, slug))
-            } catch let failure as BuildFailure {
-                return .failure(failure)
-            } catch let error as SiteError {
-                return .failure(BuildFailure([error]))
-            } catch {
-                return .failure(BuildFailure([SiteError(file: shown, message: "\(error)")]))
-            }
+        let results = Parallel.map(sources) { name in
+            loadOne(name, in: content, folder: folder, extension: ext, parse: parse)
         }
         for result in results {
             switch result {
@@ -103,6 +91,91 @@ public enum SiteLoader {
             }
         }
         return items
+    }
+
+    /// Reads and parses one `name.ext` of a content folder.
+    private static func loadOne<Item>(
+        _ name: String, in content: URL, folder: String, extension ext: String,
+        parse: (String, String, String) throws -> Item
+    ) -> Result<Item, BuildFailure> {
+        let shown = "content/\(folder)/\(name)"
+        let slug = String(name.dropLast(ext.count + 1))
+        do {
+            let limit = ext == "md" ? InputLimits.markdownFileBytes : InputLimits.dataFileBytes
+            let text = try readText(content.appending(path: folder).appending(path: name), shownAs: shown, limit: limit)
+            return .success(try parse(text, shown, slug))
+        } catch let failure as BuildFailure {
+            return .failure(failure)
+        } catch let error as SiteError {
+            return .failure(BuildFailure([error]))
+        } catch {
+            return .failure(BuildFailure([SiteError(file: shown, message: "\(error)")]))
+        }
+    }
+
+    /// `site` with the files at `paths` (relative to content/) read again: the
+    /// articles, pages and show data files changed, added or deleted. `nil`
+    /// when a full load is needed to be sure (site.yaml, a static file added
+    /// or removed, anything in a subfolder or of another kind), so that every
+    /// problem a full load would report is reported.
+    public static func reload(_ site: Site, paths: Set<String>, siteDirectory: URL) throws(BuildFailure) -> Site? {
+        let content = siteDirectory.appending(path: "content")
+        let manager = FileManager.default
+        var reloaded = site
+        var errors: [SiteError] = []
+        for path in paths.sorted() {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let exists = manager.fileExists(atPath: content.appending(path: path).path)
+            switch (parts.count, parts.first) {
+            case (2, "articles") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
+                reloaded.articles.removeAll { $0.sourcePath == "content/" + path }
+                guard exists else { continue }
+                switch loadOne(parts[1], in: content, folder: "articles", extension: "md", parse: {
+                    try Article.parse($0, file: $1, fileSlug: $2)
+                }) {
+                case .success(let article):
+                    // Into its place: the list stays sorted newest first without sorting it again.
+                    var low = 0
+                    var high = reloaded.articles.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if Site.newestFirst(reloaded.articles[middle], article) { low = middle + 1 } else { high = middle }
+                    }
+                    reloaded.articles.insert(article, at: low)
+                case .failure(let failure): errors += failure.errors
+                }
+            case (2, "pages") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
+                reloaded.pages.removeAll { $0.sourcePath == "content/" + path }
+                guard exists else { continue }
+                switch loadOne(parts[1], in: content, folder: "pages", extension: "md", parse: {
+                    try StandalonePage.parse($0, file: $1, fileSlug: $2)
+                }) {
+                case .success(let page):
+                    reloaded.pages.append(page)
+                    reloaded.pages.sort { $0.slug < $1.slug }
+                case .failure(let failure): errors += failure.errors
+                }
+            case (3, "data") where parts[1] == "shows" && parts[2].hasSuffix(".yaml") && !parts[2].hasPrefix("."):
+                let slug = String(parts[2].dropLast(".yaml".count))
+                guard Slug.isValid(slug) else { return nil }
+                reloaded.shows[slug] = nil
+                guard exists else { continue }
+                switch loadOne(parts[2], in: content, folder: "data/shows", extension: "yaml", parse: {
+                    try Show.parse($0, file: $1, slug: $2)
+                }) {
+                case .success(let show): reloaded.shows[slug] = show
+                case .failure(let failure): errors += failure.errors
+                }
+            case (_, "static") where parts.count >= 2:
+                // A changed static file is copied again; one added or removed changes the site.
+                let file = parts.dropFirst().joined(separator: "/")
+                guard exists, file != customStylesheetPath, site.staticFiles.contains(file) else { return nil }
+            default:
+                return nil
+            }
+        }
+        guard errors.isEmpty else { throw BuildFailure(errors) }
+        return reloaded
     }
 
     /// The static file that restyles the theme: published hashed, after its stylesheet.

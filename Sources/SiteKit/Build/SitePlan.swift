@@ -2,16 +2,20 @@
 /// terms and every output path, checked for collisions and broken references
 /// before anything is rendered.
 struct SitePlan: Sendable {
-    let site: Site
+    private(set) var site: Site
+    /// The options the plan was made with (its clock decides what is published).
+    private(set) var options: BuildOptions
     /// Published articles, newest first.
-    let articles: [Article]
+    private(set) var articles: [Article]
     /// Published standalone pages.
-    let pages: [StandalonePage]
+    private(set) var pages: [StandalonePage]
     let tags: Taxonomy
     let shows: Taxonomy
     let skippedArticles: Int
     /// Problems that do not stop the build.
-    let warnings: [SiteError]
+    private(set) var warnings: [SiteError]
+    /// The warnings about tag spellings, which only tags change.
+    private let spellingWarnings: [SiteError]
     let stylesheetPath: String
     /// The theme's stylesheet as published, with the site's `accent:` applied.
     let stylesheet: String
@@ -24,6 +28,17 @@ struct SitePlan: Sendable {
     /// The site path of each published Markdown source ("content/articles/x.md" ->
     /// "articles/x/"), so Markdown can link to a source file and get its page.
     let sourcePaths: [String: String]
+    /// Every file the build writes, each once (see ``PlannedOutput``).
+    private(set) var outputs: [PlannedOutput]
+    /// The position in `articles` of each published article, by source file.
+    private let articleIndexBySource: [String: Int]
+    /// Published standalone pages by source file.
+    private(set) var pagesBySource: [String: StandalonePage]
+
+    /// The published article from this source file.
+    func article(source: String) -> Article? {
+        articleIndexBySource[source].map { articles[$0] }
+    }
 
     /// Entries per feed.
     static let feedSize = 20
@@ -40,8 +55,12 @@ struct SitePlan: Sendable {
 
     var taxonomies: [Taxonomy] { [tags, shows] }
 
+    /// The taxonomy of this name ("tags", "shows").
+    func taxonomy(_ name: String) -> Taxonomy? { taxonomies.first { $0.name == name } }
+
     init(site: Site, options: BuildOptions, theme: any Theme) throws(BuildFailure) {
         self.site = site
+        self.options = options
         articles = site.articles.filter { Publication.isPublished($0, options: options) }
         pages = site.pages.filter { Publication.isPublished($0, options: options) }
         skippedArticles = site.articles.count - articles.count
@@ -58,58 +77,59 @@ struct SitePlan: Sendable {
         var errors: [SiteError] = []
         for article in articles { errors += Self.checkShowReferences(article, shows: site.shows) }
         tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
-            article.tags.map { (Slug.term($0), $0) }
+            zip(article.tagSlugs, article.tags).map { ($0, $1) }
         }
-        var warnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
-            + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options)
-        let bodies = articles.map { ($0.sourcePath, $0.body, $0.bodyFirstLine) }
-            + pages.map { ($0.sourcePath, $0.body, $0.bodyFirstLine) }
-        for (file, body, firstLine) in bodies {
-            guard let problem = Self.unclosedFence(file: file, body: body, firstLine: firstLine) else { continue }
-            if problem.severity == .error { errors.append(problem) } else { warnings.append(problem) }
-        }
-        if let warning = Self.robotsWarning(settings: site.settings, writesRobots: writesRobots) { warnings.append(warning) }
-        self.warnings = SiteError.sorted(warnings)
+        spellingWarnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
+        let (warnings, fenceErrors) = Self.warnings(site: site, articles: articles, pages: pages, options: options,
+                                                    spellingWarnings: spellingWarnings, writesRobots: writesRobots)
+        errors += fenceErrors
+        self.warnings = warnings
         let showData = site.shows
         shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
             guard let slug = article.show, let show = showData[slug] else { return [] }
             return [(slug, show.title)]
         }
 
+        let published = articles
+        articleIndexBySource = Dictionary(published.indices.map { (published[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        pagesBySource = Dictionary(pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        outputs = []
+        outputs = plannedOutputs()
+
         // Every path written must have one owner.
         var owners: [String: String] = [:]
-        func claim(_ path: String, by owner: String, line: Int = 1, column: Int = 1, fix: String) {
-            let path = StagingDirectory.filePath(path)  // as on disk, where static files are
-            if let existing = owners[path] {
-                errors.append(SiteError(file: owner, line: line, column: column,
-                                        message: "writes \(path), which \(existing) also writes: \(fix)"))
-            } else {
-                owners[path] = owner
-            }
-        }
         let moveStatic = "rename or move the static file"
         let changeSlug = "change the slug of one of them"
-        for (path, owner) in generatedPaths() { claim(path, by: owner, fix: changeSlug) }
-        for article in articles {
-            let files = OutputPaths.files(of: article)
-            claim(files[0], by: article.sourcePath, line: article.slugLine,
-                  column: article.slugColumn, fix: changeSlug)
-            for (alias, file) in zip(article.aliases, files.dropFirst()) {
-                let position = article.aliasPositions[alias] ?? SourcePosition(line: 1, column: 1)
-                claim(file, by: article.sourcePath,
-                      line: position.line, column: position.column, fix: "change or remove the alias")
+        for output in outputs {
+            let path = output.path.file  // as on disk, where static files are
+            let owner = output.origin.owner
+            guard let existing = owners[path] else {
+                owners[path] = owner
+                continue
             }
+            var position = SourcePosition(line: 1, column: 1)
+            var fix = changeSlug
+            switch output.origin {
+            case .article(let source):
+                if let article = article(source: source) {
+                    position = SourcePosition(line: article.slugLine, column: article.slugColumn)
+                }
+            case .page(let source):
+                if let page = pagesBySource[source] { position = SourcePosition(line: page.slugLine, column: page.slugColumn) }
+            case .alias(let source, let alias):
+                position = article(source: source)?.aliasPositions[alias] ?? position
+                fix = "change or remove the alias"
+            case .staticFile: fix = moveStatic
+            default: break
+            }
+            errors.append(SiteError(file: owner, line: position.line, column: position.column,
+                                    message: "writes \(path), which \(existing) also writes: \(fix)"))
         }
-        for page in pages {
-            claim(OutputPaths.files(of: page)[0], by: page.sourcePath, line: page.slugLine,
-                  column: page.slugColumn, fix: changeSlug)
-        }
-        for file in site.staticFiles { claim(file, by: "content/static/\(file)", fix: moveStatic) }
         // A static file cannot be a file where a page needs a folder, or sit
         // below a path that is a page's file. Only static files can clash this
         // way: every generated path ends in a file name of sitegen's choosing.
         var firstInside: [String: String] = [:]
-        for path in owners.keys.sorted() {
+        for path in site.staticFiles.isEmpty ? [] : owners.keys.sorted() {
             for folder in Self.folders(of: path) where firstInside[folder] == nil { firstInside[folder] = path }
         }
         for file in site.staticFiles {
@@ -129,6 +149,74 @@ struct SitePlan: Sendable {
             }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
+    }
+
+    /// The warnings of a plan, and the errors of embed fences never closed.
+    private static func warnings(site: Site, articles: [Article], pages: [StandalonePage], options: BuildOptions,
+                                 spellingWarnings: [SiteError], writesRobots: Bool) -> ([SiteError], [SiteError]) {
+        var warnings = spellingWarnings + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options)
+        var errors: [SiteError] = []
+        for problem in articles.compactMap(\.unclosedFence) + pages.compactMap(\.unclosedFence) {
+            if problem.severity == .error { errors.append(problem) } else { warnings.append(problem) }
+        }
+        if let warning = Self.robotsWarning(settings: site.settings, writesRobots: writesRobots) { warnings.append(warning) }
+        return (SiteError.sorted(warnings), errors)
+    }
+
+    /// This plan for `site`, in which only the files at `paths` (relative to
+    /// content/) changed, when none of their changes reaches the plan: an
+    /// article or page edited but published as before at the same path, with
+    /// the same date, tags, show, comparisons and aliases; a show's figures
+    /// with the same title; a static file's content. `nil` otherwise (or when
+    /// `options`' clock publishes or removes an article), which calls for a
+    /// new plan. Saves planning the whole site for each edit in a preview.
+    func reusing(_ site: Site, changed paths: Set<String>, options: BuildOptions) throws(BuildFailure) -> SitePlan? {
+        guard options.includeDrafts == self.options.includeDrafts, options.includeFuture == self.options.includeFuture,
+              options.previewOrigin == self.options.previewOrigin, site.settings == self.site.settings,
+              site.staticFiles == self.site.staticFiles, site.customStylesheet == self.site.customStylesheet,
+              site.articles.count == self.site.articles.count, site.pages.count == self.site.pages.count,
+              site.shows.count == self.site.shows.count else { return nil }
+        if options.now != self.options.now {
+            let (earlier, later) = (min(options.now, self.options.now), max(options.now, self.options.now))
+            let crosses = site.articles.contains { article in
+                (article.date > earlier && article.date <= later)
+                    || article.expires.map { $0 > earlier && $0 <= later } ?? false
+            }
+            guard !crosses else { return nil }
+        }
+        var plan = self
+        plan.site = site
+        plan.options = options
+        for path in paths {
+            let parts = path.split(separator: "/")
+            let source = "content/" + path
+            switch parts.first {
+            case "articles":
+                guard let index = articleIndexBySource[source],
+                      let article = site.articles.first(where: { $0.sourcePath == source }),
+                      article.sharesPlan(with: articles[index]) else { return nil }
+                plan.articles[index] = article
+            case "pages":
+                guard let before = pagesBySource[source], let index = pages.firstIndex(where: { $0.sourcePath == source }),
+                      let page = site.pages.first(where: { $0.sourcePath == source }),
+                      page.slug == before.slug, page.title == before.title, page.draft == before.draft,
+                      page.date == before.date, page.updated == before.updated else { return nil }
+                plan.pages[index] = page
+                plan.pagesBySource[source] = page
+            case "data":
+                let slug = String((parts.last ?? "").dropLast(".yaml".count))
+                guard let before = self.site.shows[slug], let show = site.shows[slug], show.title == before.title else { return nil }
+            case "static":
+                continue
+            default:
+                return nil
+            }
+        }
+        let (warnings, fenceErrors) = Self.warnings(site: site, articles: plan.articles, pages: plan.pages, options: options,
+                                                    spellingWarnings: spellingWarnings, writesRobots: writesRobots)
+        guard fenceErrors.isEmpty else { throw BuildFailure(fenceErrors) }
+        plan.warnings = warnings
+        return plan
     }
 
     /// The theme's CSS with the settings that restyle it: an `accent:` overrides
@@ -171,30 +259,80 @@ struct SitePlan: Sendable {
         return result
     }
 
-    /// The paths sitegen generates itself, with a description of their owner.
-    private func generatedPaths() -> [(String, String)] {
-        var paths: [(String, String)] = [
-            ("404.html", "the 404 page"), (stylesheetPath, "the stylesheet"), ("sitemap.xml", "the sitemap"),
-            ("feed.xml", "the Atom feed"), ("feed.json", "the JSON feed"),
-        ]
-        if let customStylesheetPath { paths.append((customStylesheetPath, "content/static/custom.css")) }
-        if site.settings.hostHeaders { paths.append(("_headers", "headers: true in site.yaml")) }
-        if writesRobots { paths.append(("robots.txt", "robots.txt")) }
+    /// Every file the build writes, each once, in the order they are listed
+    /// for collisions: generated files, articles (each followed by its
+    /// aliases), standalone pages, static files.
+    private func plannedOutputs() -> [PlannedOutput] {
+        var outputs: [PlannedOutput] = []
+        func add(_ path: String, _ origin: OutputOrigin, _ inputs: [BuildInput] = []) {
+            outputs.append(PlannedOutput(path: OutputPath(path), origin: origin, inputs: inputs))
+        }
+        let newest = articles.prefix(Self.feedSize).map(\.slug)
+        let feedInputs = newest.flatMap { [BuildInput.listing($0), .feedBody($0)] }
+        add("404.html", .notFound, articles.prefix(5).map { .listing($0.slug) })
+        add(stylesheetPath, .stylesheet)
+        add("sitemap.xml", .sitemap)
+        add("feed.xml", .atomFeed, feedInputs)
+        add("feed.json", .jsonFeed, feedInputs)
+        if let customStylesheetPath { add(customStylesheetPath, .customStylesheet) }
+        if site.settings.hostHeaders { add("_headers", .hostHeaders) }
+        if writesRobots { add("robots.txt", .robots) }
         let pageSize = site.settings.pageSize
-        for page in 1...Paginator.pageCount(items: articles.count, pageSize: pageSize) {
-            paths.append((Paginator.path(base: "", page: page) + "index.html", "the home page"))
+        let homePages = Paginator.pageCount(items: articles.count, pageSize: pageSize)
+        for page in 1...homePages {
+            let listed = articles[Paginator.range(page: page, items: articles.count, pageSize: pageSize)]
+            add(Paginator.path(base: "", page: page) + "index.html", .home(page: page, pageCount: homePages),
+                listed.map { .listing($0.slug) })
         }
         for taxonomy in taxonomies {
-            paths.append((taxonomy.path + "index.html", "the \(taxonomy.singular.lowercased()) index"))
+            add(taxonomy.path + "index.html", .termIndex(taxonomy: taxonomy.name),
+                taxonomy.terms.map { .term(taxonomy.name, $0.slug) })
             for term in taxonomy.terms {
-                let owner = "the page of \(taxonomy.singular.lowercased()) '\(term.name)'"
-                for page in 1...Paginator.pageCount(items: term.articleSlugs.count, pageSize: pageSize) {
-                    paths.append((Paginator.path(base: term.path, page: page) + "index.html", owner))
+                let termInput = BuildInput.term(taxonomy.name, term.slug)
+                let count = Paginator.pageCount(items: term.articleSlugs.count, pageSize: pageSize)
+                for page in 1...count {
+                    var inputs = [termInput]
+                    // A show's first page opens with its figures.
+                    if page == 1, taxonomy.name == shows.name { inputs.append(.show(term.slug)) }
+                    let listed = term.articleSlugs[Paginator.range(page: page, items: term.articleSlugs.count, pageSize: pageSize)]
+                    add(Paginator.path(base: term.path, page: page) + "index.html",
+                        .term(taxonomy: taxonomy.name, slug: term.slug, name: term.name, page: page, pageCount: count),
+                        inputs + listed.map { .listing($0) })
                 }
-                paths.append((term.path + "feed.xml", "the feed of \(taxonomy.singular.lowercased()) '\(term.name)'"))
+                add(term.path + "feed.xml", .termFeed(taxonomy: taxonomy.name, slug: term.slug, name: term.name),
+                    [termInput] + term.articleSlugs.prefix(Self.feedSize).flatMap { [BuildInput.listing($0), .feedBody($0)] })
             }
         }
-        return paths
+        for article in articles {
+            var inputs: [BuildInput] = [.source(article.sourcePath)]
+            inputs += ([article.show].compactMap { $0 } + article.compare).map { .show($0) }
+            inputs += article.tagSlugs.map { .term(tags.name, $0) }
+            if let show = article.show { inputs.append(.term(shows.name, show)) }
+            add(article.path + "index.html", .article(source: article.sourcePath), inputs)
+            for alias in article.aliases {
+                add(Self.aliasFile(alias), .alias(source: article.sourcePath, alias: alias), [.source(article.sourcePath)])
+            }
+        }
+        for page in pages { add(page.path + "index.html", .page(source: page.sourcePath), [.source(page.sourcePath)]) }
+        for file in site.staticFiles {
+            outputs.append(PlannedOutput(path: OutputPath(staticFile: file), origin: .staticFile(file), inputs: [.staticFile(file)]))
+        }
+        return outputs
+    }
+
+    /// The sitemap's entries: every article and standalone page with its date,
+    /// and every list page.
+    var sitemapEntries: [Sitemap.Entry] {
+        var entries = articles.map { Sitemap.Entry(path: $0.path, lastModified: $0.updated ?? $0.date) }
+        entries += pages.map { Sitemap.Entry(path: $0.path, lastModified: $0.updated ?? $0.date) }
+        for output in outputs {
+            switch output.origin {
+            case .home, .termIndex, .term:
+                entries.append(Sitemap.Entry(path: String(output.path.site.dropLast("index.html".count)), lastModified: nil))
+            default: continue
+            }
+        }
+        return entries
     }
 
     static func checkShowReferences(_ article: Article, shows: [String: Show]) -> [SiteError] {

@@ -1,7 +1,7 @@
 /// sitemap.xml (sitemaps.org 0.9) and robots.txt.
 enum Sitemap {
     /// A page listed in the sitemap.
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         /// Site path ("articles/x/").
         var path: String
         var lastModified: DateTime?

@@ -9,10 +9,11 @@ enum TermSpellings {
     static func warnings(articles: [Article], tags: Taxonomy, basePath: String) -> [SiteError] {
         // slug -> spelling -> where it is written, in file order.
         var uses: [String: [String: [(file: String, position: SourcePosition)]]] = [:]
-        for article in articles.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            for (index, tag) in article.tags.enumerated() {
+        for articleIndex in articles.indices.sorted(by: { articles[$0].sourcePath < articles[$1].sourcePath }) {
+            let article = articles[articleIndex]
+            for (index, (tag, slug)) in zip(article.tags, article.tagSlugs).enumerated() {
                 let position = index < article.tagPositions.count ? article.tagPositions[index] : SourcePosition(line: 1, column: 1)
-                uses[Slug.term(tag), default: [:]][tag, default: []].append((article.sourcePath, position))
+                uses[slug, default: [:]][tag, default: []].append((article.sourcePath, position))
             }
         }
         var warnings: [SiteError] = []

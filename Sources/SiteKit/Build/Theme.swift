@@ -137,7 +137,7 @@ public struct TermLink: Sendable, Equatable {
 }
 
 /// An article as shown in lists and in its own header.
-public struct ArticleSummary: Sendable {
+public struct ArticleSummary: Sendable, Equatable {
     public var title: String
     public var url: String
     public var date: DateTime

@@ -52,6 +52,8 @@ public struct EmbedRenderer {
     /// The shows whose weekly chart, table or comparison the embeds drew, so
     /// the performance section does not repeat them.
     private(set) var drawnShows: Set<String> = []
+    /// The slugs of every show the blocks named, for incremental rebuilds.
+    private(set) var namedShows: Set<String> = []
 
     /// Lays out each figure: the theme's `figure(_:)`.
     let layOut: @Sendable (FigureModel) -> HTML
@@ -303,7 +305,9 @@ public struct EmbedRenderer {
     // MARK: Reading the block
 
     /// The show named by a slug, or an error with a did-you-mean hint.
-    private func lookUp(_ slug: String, at node: Node, reader: YAMLReader) -> Show? {
+    private mutating func lookUp(_ slug: String, at node: Node, reader: YAMLReader) -> Show? {
+        // Named, found or not: adding the file later changes the page.
+        namedShows.insert(slug)
         if let show = shows[slug] { return show }
         let hint = Suggestion.hint(for: slug, in: Array(shows.keys))
         reader.fail(at: node, "unknown show '\(slug)'\(hint): add content/data/shows/\(slug).yaml or fix the slug")
@@ -311,7 +315,7 @@ public struct EmbedRenderer {
     }
 
     /// The `show:` of a block, which must exist and have weeks.
-    private func show(in map: YAMLMapping, what: String) -> Show? {
+    private mutating func show(in map: YAMLMapping, what: String) -> Show? {
         guard let node = map.value("show") else {
             map.missing("show", example: "partner-track", what: "a \(what) block")
             return nil
@@ -325,7 +329,7 @@ public struct EmbedRenderer {
     }
 
     /// The `shows:` list of a comparison: 2 to 7 distinct known shows.
-    private func showList(in map: YAMLMapping) -> [Show]? {
+    private mutating func showList(in map: YAMLMapping) -> [Show]? {
         let reader = map.reader
         guard let node = map.value("shows") else {
             map.missing("shows", example: "[partner-track, the-lincoln-lawyer-s1]", what: "a viewing-comparison block")

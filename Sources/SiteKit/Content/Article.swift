@@ -4,6 +4,9 @@ import Yams
 public struct Article: Sendable, Equatable {
     /// The source file, relative to the site folder (`content/articles/x.md`).
     public var sourcePath: String
+    /// A code fence the body never closes (found once, at load: see
+    /// ``SitePlan/unclosedFence(file:body:firstLine:)``).
+    public var unclosedFence: SiteError?
     public var slug: String
     public var title: String
     public var date: DateTime
@@ -11,6 +14,8 @@ public struct Article: Sendable, Equatable {
     /// The front matter summary; `nil` when the article relies on its first paragraph.
     public var summary: String?
     public var tags: [String]
+    /// The slug of each tag (``Slug/term(_:)``), made once at load.
+    public var tagSlugs: [String] = []
     public var author: String?
     public var draft: Bool
     /// Image path or URL for the article's header and share cards.
@@ -132,7 +137,7 @@ public struct Article: Sendable, Equatable {
         let renewal = map.value("renewal").flatMap { Renewal.decode($0, reader: reader) }
         let dataAsOf = map.value("data_as_of").flatMap { DataAsOf.decode($0, reader: reader) }
         let scores = map.value("scores").flatMap { Scores.decode($0, reader: reader) }
-        let article = Article(
+        var article = Article(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "",
             date: date ?? DateTime(date: CalendarDate(daysSinceEpoch: 0)),
             updated: updated, summary: map.string("summary"), tags: tags,
@@ -151,7 +156,21 @@ public struct Article: Sendable, Equatable {
             expiresPosition: SourcePosition(line: map.line(of: "expires"), column: map.column(of: "expires")),
             dataAsOf: dataAsOf, performance: map.bool("performance") ?? true)
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
+        article.tagSlugs = tags.map(Slug.term)
+        article.unclosedFence = SitePlan.unclosedFence(file: file, body: parts.body, firstLine: parts.bodyFirstLine)
         return article
+    }
+}
+
+extension Article {
+    /// Whether the plan of a site takes the same from both versions of an
+    /// article: whether and where it is published, where it sorts and what
+    /// it is filed under (see ``SitePlan/reusing(_:changed:options:)``).
+    func sharesPlan(with other: Article) -> Bool {
+        sourcePath == other.sourcePath && slug == other.slug && date == other.date && updated == other.updated
+            && expires == other.expires && draft == other.draft && tags == other.tags
+            && tagPositions == other.tagPositions && show == other.show && compare == other.compare
+            && aliases == other.aliases
     }
 }
 

@@ -1,6 +1,8 @@
 /// A page outside the news flow (About, Contact) from `content/pages/<slug>.md`.
 public struct StandalonePage: Sendable, Equatable {
     public var sourcePath: String
+    /// A code fence the body never closes (found once, at load).
+    public var unclosedFence: SiteError?
     public var slug: String
     public var title: String
     public var summary: String?
@@ -24,13 +26,14 @@ public struct StandalonePage: Sendable, Equatable {
         let (parts, reader, map) = (document.parts, document.reader, document.map)
         let title = map.requiredText("title", example: "About us", what: "front matter")
         let slug = ContentSlug.resolve(map: map, fileSlug: fileSlug, file: file)
-        let page = StandalonePage(
+        var page = StandalonePage(
             sourcePath: file, slug: slug ?? fileSlug, title: title ?? "", summary: map.string("summary"),
             date: map.dateTime("date"), updated: map.dateTime("updated"), draft: map.bool("draft") ?? false,
             body: parts.body, bodyFirstLine: parts.bodyFirstLine,
             slugLine: map.value("slug") == nil ? 1 : map.line(of: "slug"),
             slugColumn: map.value("slug") == nil ? 1 : map.column(of: "slug"))
         guard reader.errors.isEmpty else { throw BuildFailure(reader.errors) }
+        page.unclosedFence = SitePlan.unclosedFence(file: file, body: parts.body, firstLine: parts.bodyFirstLine)
         return page
     }
 }

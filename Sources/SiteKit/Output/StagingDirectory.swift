@@ -21,6 +21,9 @@ public final class StagingDirectory: Sendable {
     /// instead (as a full disk would), or `nil` to go on: lets tests fail a
     /// build mid-write, which file permissions cannot do for root.
     let injectedFailure: (@Sendable (String) -> String?)?
+    /// Whether files are written straight into `target` (a preview's rebuild,
+    /// which writes only once everything rendered): nothing to swap or discard.
+    let inPlace: Bool
 
     /// Creates an empty staging folder beside `target`.
     /// - Throws: when `target` exists but was not written by sitegen.
@@ -30,6 +33,7 @@ public final class StagingDirectory: Sendable {
 
     init(target: URL, injectedFailure: (@Sendable (String) -> String?)?) throws(SiteError) {
         self.injectedFailure = injectedFailure
+        inPlace = false
         let target = target.standardizedFileURL
         self.target = target
         let manager = FileManager.default
@@ -50,6 +54,32 @@ public final class StagingDirectory: Sendable {
                 .write(to: staging.appending(path: Self.markerName))
         } catch {
             throw SiteError(file: staging.path, message: "cannot create the staging folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes into the existing output folder `target` itself, which an
+    /// earlier build of sitegen's wrote (it carries the marker file).
+    init(updating target: URL, injectedFailure: (@Sendable (String) -> String?)?) throws(SiteError) {
+        self.injectedFailure = injectedFailure
+        inPlace = true
+        self.target = target.standardizedFileURL
+        staging = self.target
+        guard FileManager.default.fileExists(atPath: target.appending(path: Self.markerName).path) else {
+            throw SiteError(file: target.path, message: "refusing to update '\(target.path)': it was not created by sitegen (no \(Self.markerName) file); build it in full first")
+        }
+    }
+
+    /// Deletes a file (its path on disk below the folder, not percent-decoded
+    /// again) that a rebuild no longer plans, and the folders it leaves empty.
+    func remove(file path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard inPlace, !path.isEmpty, !path.hasPrefix("/"),
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return }
+        var url = staging.appending(path: path)
+        unlink(url.path)
+        while true {
+            url = url.deletingLastPathComponent()
+            guard url.path.count > staging.path.count, rmdir(url.path) == 0 else { return }
         }
     }
 
@@ -123,6 +153,8 @@ public final class StagingDirectory: Sendable {
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // A rebuild replaces the copy of a changed file.
+            if inPlace { unlink(url.path) }
             try FileManager.default.copyItem(at: source, to: url)
         } catch {
             throw SiteError(file: source.path, message: "cannot copy the file into the output: \(error.localizedDescription)")
@@ -131,6 +163,7 @@ public final class StagingDirectory: Sendable {
 
     /// Swaps the staging folder in as the target.
     public func commit() throws(SiteError) {
+        guard !inPlace else { return }
         let manager = FileManager.default
         let old = target.deletingLastPathComponent()
             .appending(path: "\(target.lastPathComponent).old-\(staging.lastPathComponent.split(separator: "-").last ?? "x")")
@@ -152,6 +185,7 @@ public final class StagingDirectory: Sendable {
 
     /// Deletes the staging folder, leaving the target untouched.
     public func discard() {
+        guard !inPlace else { return }
         try? FileManager.default.removeItem(at: staging)
     }
 

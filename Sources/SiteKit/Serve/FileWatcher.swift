@@ -28,8 +28,10 @@ public enum FileWatcher {
 
     /// Batches of changes below `root`: after the first event, the watcher waits
     /// until `quiet` passes without another (an editor's save is often several
-    /// events: write a temporary file, rename it, change its mode).
-    public static func changes(under root: URL, quiet: Duration = .milliseconds(60)) -> AsyncStream<Batch> {
+    /// events: write a temporary file, rename it, change its mode). An editor
+    /// makes those within a millisecond or two; `quiet` is all the delay a save
+    /// adds before the rebuild, so it is kept short.
+    public static func changes(under root: URL, quiet: Duration = .milliseconds(15)) -> AsyncStream<Batch> {
         let (stream, continuation) = AsyncStream.makeStream(of: Batch.self, bufferingPolicy: .unbounded)
         let stop = StopFlag()
         continuation.onTermination = { _ in stop.flag.store(true, ordering: .relaxed) }

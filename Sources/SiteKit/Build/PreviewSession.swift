@@ -1,0 +1,41 @@
+import Foundation
+
+/// Builds one site into one output folder again and again, as `sitegen serve`
+/// does: in full first, then rendering only what the changed files affect,
+/// with a result byte for byte that of a full build of the same content.
+public struct PreviewSession: Sendable {
+    public var builder: SiteBuilder
+    public let siteDirectory: URL
+    public let output: URL
+    /// What the last good build left.
+    private var state: BuildState?
+    /// Files changed since the last good build (relative to content/); `nil`
+    /// when unknown, which reads everything again.
+    private var pending: Set<String>? = []
+
+    public init(builder: SiteBuilder, siteDirectory: URL, output: URL) {
+        self.builder = builder
+        self.siteDirectory = siteDirectory
+        self.output = output
+    }
+
+    /// How many outputs the last good build rendered.
+    public var renderedCount: Int { state?.renderedCount ?? 0 }
+
+    /// Builds after `changed` files (relative to content/; `nil`: unknown)
+    /// changed. A failed build keeps the output and what it was built from, so
+    /// the next build takes in these changes too.
+    public mutating func build(changed paths: [String]?) throws(BuildFailure) -> BuildReport {
+        if let paths { pending?.formUnion(paths) } else { pending = nil }
+        let result: (report: BuildReport, state: BuildState)
+        if let state, let pending, let site = try SiteLoader.reload(state.site, paths: pending, siteDirectory: siteDirectory) {
+            result = try builder.rebuild(state, site: site, reloaded: pending, siteDirectory: siteDirectory, output: output)
+        } else {
+            result = try builder.build(builder.load(siteDirectory: siteDirectory), siteDirectory: siteDirectory,
+                                       output: output, forRebuilds: true)
+        }
+        state = result.state
+        pending = []
+        return result.report
+    }
+}
