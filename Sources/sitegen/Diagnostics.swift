@@ -37,6 +37,11 @@ enum Diagnostics {
     }
 
     /// Elapsed time as seconds with two decimals, independent of the locale.
+    /// "4 ms" under a second (a preview's rebuild), "1.25 s" above.
+    static func duration(_ elapsed: Duration) -> String {
+        elapsed < .seconds(1) ? "\(max(1, Int(elapsed / .milliseconds(1)))) ms" : "\(seconds(elapsed)) s"
+    }
+
     static func seconds(_ elapsed: Duration) -> String {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return NumberFormatting.decimal(seconds, places: 2)

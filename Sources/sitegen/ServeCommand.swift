@@ -2,6 +2,7 @@ import ArgumentParser
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 import SiteKit
 import Templates
 
@@ -123,15 +124,27 @@ actor PreviewBuilder {
     let origin: String
     let drafts: Bool
     let future: Bool
-    private var session: PreviewSession
+    /// Held by reference and changed in place: a copy would copy the whole
+    /// state of the site at the first change.
+    private let session: SessionBox
+
+    /// The preview's session, changed only by one build at a time.
+    final class SessionBox: Sendable {
+        let session: Mutex<PreviewSession>
+
+        init(_ session: PreviewSession) {
+            self.session = Mutex(session)
+        }
+    }
 
     init(site: URL, output: URL, origin: String, drafts: Bool, future: Bool) {
         self.site = site
         self.origin = origin
         self.drafts = drafts
         self.future = future
-        session = PreviewSession(builder: SiteBuilder(theme: DefaultTheme(), options: Self.options(drafts: drafts, future: future, origin: origin)),
-                                 siteDirectory: site, output: output)
+        session = SessionBox(PreviewSession(
+            builder: SiteBuilder(theme: DefaultTheme(), options: Self.options(drafts: drafts, future: future, origin: origin)),
+            siteDirectory: site, output: output))
     }
 
     /// The options of a build now: the clock decides what is published.
@@ -143,21 +156,19 @@ actor PreviewBuilder {
     /// One build after `changed` files (relative to content/; `nil`: unknown):
     /// the site's base path on success, the errors otherwise.
     func build(changed: [String]?, reason: String) async -> Result<String, BuildFailure> {
-        var current = self.session
-        current.builder.options = Self.options(drafts: drafts, future: future, origin: origin)
-        let session = current
-        let site = self.site
+        let options = Self.options(drafts: drafts, future: future, origin: origin)
+        let (box, site) = (session, self.site)
         // A build keeps its thread busy for seconds on a big site: run it on
         // its own thread so the server's tasks keep answering meanwhile.
-        let (result, after) = await withCheckedContinuation { continuation in
+        return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                var session = session
-                let result = Self.buildNow(&session, changed: changed, reason: reason, site: site)
-                continuation.resume(returning: (result, session))
+                let result = box.session.withLock { session in
+                    session.builder.options = options
+                    return Self.buildNow(&session, changed: changed, reason: reason, site: site)
+                }
+                continuation.resume(returning: result)
             }
         }
-        self.session = after
-        return result
     }
 
     private static func buildNow(_ session: inout PreviewSession, changed: [String]?, reason: String,
@@ -166,10 +177,10 @@ actor PreviewBuilder {
         do {
             let report = try session.build(changed: changed)
             Diagnostics.warn(report.warnings)
-            let took = Diagnostics.seconds(ContinuousClock.now - started)
+            let took = Diagnostics.duration(ContinuousClock.now - started)
             let rendered = session.renderedCount
-            Diagnostics.say(changed == nil ? "\(reason): built \(report.pages) pages in \(took) s"
-                            : "\(reason): rendered \(rendered) file\(rendered == 1 ? "" : "s") of \(report.pages + report.otherFiles) in \(took) s")
+            Diagnostics.say(changed == nil ? "\(reason): built \(report.pages) pages in \(took)"
+                            : "\(reason): rebuilt in \(took) (\(rendered) output\(rendered == 1 ? "" : "s") rendered again)")
             // site.yaml alone: the build itself does not report where the site lives.
             return .success((try? SiteLoader.loadSettings(siteDirectory: site))?.basePath ?? "/")
         } catch {

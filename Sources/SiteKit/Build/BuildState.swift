@@ -1,7 +1,6 @@
 /// What a finished build knows about its outputs: kept by `sitegen serve` so
 /// that the next build renders only what changed (see ``PreviewSession``).
 public struct BuildState: Sendable {
-    var site: Site
     var plan: SitePlan
     var footer: HTML?
     /// What rendering each planned output found, by its path.
@@ -20,7 +19,13 @@ public struct BuildState: Sendable {
     var sitemapEntries: [Sitemap.Entry]
     /// The outputs (positions in `plan.outputs`) each input makes stale,
     /// counting the inputs found while rendering.
-    var dependents: [BuildInput: [Int]]?
+    var dependents: [BuildInput: [Int]]
+
+    /// What the build did, for the terminal.
+    var report: BuildReport {
+        BuildReport(pages: pages.count, otherFiles: files.count - pages.count,
+                    skippedArticles: plan.skippedArticles, warnings: plan.warnings)
+    }
 }
 
 /// What rendering one planned output found besides its text.

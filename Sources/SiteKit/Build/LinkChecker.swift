@@ -76,12 +76,14 @@ struct LinkChecker: Sendable {
     /// Every broken internal link among `pages`; `files` are all other written paths.
     func check(_ pages: [Page], files: Set<String>) -> [Broken] {
         let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return check(pages, among: byPath, files: files.union(byPath.keys))
+        let allFiles = files.union(byPath.keys)
+        return check(pages, page: { byPath[$0] }, fileExists: { allFiles.contains($0) })
     }
 
-    /// The broken internal links of `pages`, among all the site's pages (by
-    /// path, for their ids) and `allFiles`, every written path.
-    func check(_ pages: [Page], among byPath: [String: Page], files allFiles: Set<String>) -> [Broken] {
+    /// The broken internal links of `pages`, given the site's page at a path
+    /// (for its ids) and whether a file is written at a path.
+    func check(_ pages: [Page], page byPath: @Sendable (String) -> Page?,
+               fileExists allFiles: @Sendable (String) -> Bool) -> [Broken] {
         // Pages share most links (navigation, tags), so each chunk of pages
         // resolves a link once: by its text when it does not depend on the
         // page's folder. Chunks run on all cores.
@@ -112,7 +114,7 @@ struct LinkChecker: Sendable {
                         broken.append(Broken(source: page.source, page: page.path, link: link, reason: reason))
                     case .file(let file, let fragment):
                         let file = file ?? page.path
-                        if let fragment, !fragment.isEmpty, let targetPage = byPath[file],
+                        if let fragment, !fragment.isEmpty, let targetPage = byPath(file),
                            !targetPage.ids.contains(fragment) {
                             broken.append(Broken(source: page.source, page: page.path, link: link,
                                                  reason: "/\(file) has no element with id '\(fragment)'"))
@@ -134,7 +136,7 @@ struct LinkChecker: Sendable {
         case file(String?, fragment: String?)
     }
 
-    private func target(of link: String, from pagePath: String, in files: Set<String>) -> Target {
+    private func target(of link: String, from pagePath: String, in files: (String) -> Bool) -> Target {
         guard let (path, fragment) = resolve(link, from: pagePath) else { return .outside }
         guard let path else { return .file(nil, fragment: fragment) }
         guard let file = existing(path, in: files) else { return .missing(path) }
@@ -196,13 +198,13 @@ struct LinkChecker: Sendable {
     }
 
     /// The written file a site path denotes: itself, or its index.html.
-    private func existing(_ path: String, in files: Set<String>) -> String? {
+    private func existing(_ path: String, in files: (String) -> Bool) -> String? {
         if path.isEmpty || path.hasSuffix("/") {
             let index = path + "index.html"
-            return files.contains(index) ? index : nil
+            return files(index) ? index : nil
         }
-        if files.contains(path) { return path }
+        if files(path) { return path }
         let index = path + "/index.html"
-        return files.contains(index) ? index : nil
+        return files(index) ? index : nil
     }
 }

@@ -239,13 +239,19 @@ struct PageRenderer: Sendable {
     /// A generated file of the plan (anything but an article, a standalone page
     /// or a static file), with the data files of a show page's charts.
     /// - Parameters:
-    ///   - summaries: every published article's summary, by slug.
-    ///   - feedContent: the feed variant of each listed article's body, by its URL.
-    func renderGenerated(_ planned: PlannedOutput, summaries: [String: ArticleSummary],
-                         feedContent: [String: Feeds.Body] = [:]) -> [Output] {
+    ///   - summary: a published article's summary, by slug.
+    ///   - feedBody: the feed variant of an article's body, by its URL.
+    func renderGenerated(_ planned: PlannedOutput, summary: (String) -> ArticleSummary?,
+                         feedBody: (String) -> Feeds.Body? = { _ in nil }) -> [Output] {
         let path = planned.path.site
         let source = planned.origin.owner
-        func listed(_ slugs: some Sequence<String>) -> [ArticleSummary] { slugs.compactMap { summaries[$0] } }
+        func listed(_ slugs: some Sequence<String>) -> [ArticleSummary] { slugs.compactMap(summary) }
+        // The feed bodies of a feed's entries, by URL.
+        func content(_ entries: [ArticleSummary]) -> [String: Feeds.Body] {
+            var bodies: [String: Feeds.Body] = [:]
+            for entry in entries { bodies[entry.url] = feedBody(entry.url) }
+            return bodies
+        }
         func output(_ text: String) -> [Output] { [Output(path: path, text: text, source: source)] }
         switch planned.origin {
         case .home(let page, let pageCount):
@@ -276,7 +282,8 @@ struct PageRenderer: Sendable {
                                    showOverview: overview)) + dataFiles
         case .termFeed(let name, let slug, _):
             guard let term = plan.taxonomy(name)?.term(slug) else { return [] }
-            let feed = termFeed(term, items: listed(term.articleSlugs.prefix(SitePlan.feedSize)), content: feedContent)
+            let entries = listed(term.articleSlugs.prefix(SitePlan.feedSize))
+            let feed = termFeed(term, items: entries, content: content(entries))
             return output(Feeds.atom(feed, settings: settings, basePath: plan.basePath))
         case .termIndex(let name):
             guard let taxonomy = plan.taxonomy(name) else { return [] }
@@ -286,8 +293,9 @@ struct PageRenderer: Sendable {
                 heading: taxonomy.plural, terms: termLinks(taxonomy.terms.map(\.slug), in: taxonomy))
             return output(theme.termIndex(index).rendered)
         case .atomFeed, .jsonFeed:
+            let entries = listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
             let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
-                                      entries: listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug)), content: feedContent)
+                                      entries: entries, content: content(entries))
             return output(planned.origin == .atomFeed ? Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath)
                           : Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings, basePath: plan.basePath))
         case .notFound:

@@ -27,8 +27,12 @@ public struct PreviewSession: Sendable {
     /// the next build takes in these changes too.
     public mutating func build(changed paths: [String]?) throws(BuildFailure) -> BuildReport {
         if let paths { pending?.formUnion(paths) } else { pending = nil }
+        if let report = try rebuildInPlace() {
+            pending = []
+            return report
+        }
         let result: (report: BuildReport, state: BuildState)
-        if let state, let pending, let site = try SiteLoader.reload(state.site, paths: pending, siteDirectory: siteDirectory) {
+        if let state, let pending, let site = try SiteLoader.reload(state.plan.site, paths: pending, siteDirectory: siteDirectory) {
             result = try builder.rebuild(state, site: site, reloaded: pending, siteDirectory: siteDirectory, output: output)
         } else {
             result = try builder.build(builder.load(siteDirectory: siteDirectory), siteDirectory: siteDirectory,
@@ -37,5 +41,24 @@ public struct PreviewSession: Sendable {
         state = result.state
         pending = []
         return result.report
+    }
+
+    /// The rebuild of edits the plan does not see (``SitePlan/absorb(_:options:)``),
+    /// on the state in place; `nil` when the edits need a new plan. A failure
+    /// leaves the state as it was.
+    private mutating func rebuildInPlace() throws(BuildFailure) -> BuildReport? {
+        guard state != nil, let pending, !pending.isEmpty,
+              let files = try SiteLoader.readChanged(pending, in: state!.plan.site, siteDirectory: siteDirectory),
+              let undo = try state!.plan.absorb(files, options: builder.options) else { return nil }
+        do throws(BuildFailure) {
+            let folder: StagingDirectory
+            do { folder = try StagingDirectory(updating: output, injectedFailure: builder.injectedWriteFailure) } catch { throw BuildFailure([error]) }
+            try RenderPhase.update(&state!, changed: ChangedInputs.reloaded(pending), theme: builder.theme,
+                                   siteDirectory: siteDirectory, into: folder)
+        } catch {
+            state!.plan.restore(undo)
+            throw error
+        }
+        return state!.report
     }
 }

@@ -21,10 +21,7 @@ struct RenderPhase: Sendable {
     /// Keep the raw feed HTML of every feed's articles, not only the JSON
     /// Feed's: a later rebuild may move one into the JSON Feed.
     let keepsAllFeedHTML: Bool
-    /// Whether `plan` is `previous`'s plan with only sources swapped
-    /// (``SitePlan/reusing(_:changed:options:)``): the same outputs, so the
-    /// outputs that depend on each input are known without looking at all.
-    var planIsReused = false
+
 
     /// An output rendered, with what the later phases need of it.
     private struct Rendered: Sendable {
@@ -40,19 +37,9 @@ struct RenderPhase: Sendable {
         let renderer = PageRenderer(plan: plan, theme: theme, footer: footer)
         let writesAsRendered = previous == nil
         let feedSlugs = plan.feedArticleSlugs
-        // The JSON Feed is the site's alone: its entries are the newest articles.
-        let jsonFeedSlugs = Set(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
-        var errors: [SiteError] = []
-        // After a build of this very plan, the outputs that depend on an input
-        // are known; otherwise every output is compared with its previous render.
-        let dependents = planIsReused ? previous?.dependents : nil
-        func candidates(_ inputs: Set<BuildInput>) -> [PlannedOutput] {
-            guard let dependents else { return plan.outputs }
-            return Set(inputs.flatMap { dependents[$0] ?? [] }).sorted().map { plan.outputs[$0] }
-        }
 
         // Sources.
-        let sources = candidates(self.changed).filter { planned in
+        let sources = plan.outputs.filter { planned in
             guard planned.origin.isSource else { return false }
             guard let previous, let before = previous.rendered[planned.path] else { return true }
             if case .article(let source) = planned.origin, let article = plan.article(source: source),
@@ -62,66 +49,19 @@ struct RenderPhase: Sendable {
             }
             return before.isStale(as: planned, changed: self.changed)
         }
-        let sourceResults = Parallel.map(sources) { planned -> Result<Rendered, BuildFailure> in
-            do throws(BuildFailure) {
-                var rendered = Rendered(record: RenderedOutput(entry: planned))
-                var outputs: [PageRenderer.Output]
-                switch planned.origin {
-                case .article(let source):
-                    guard let article = plan.article(source: source) else { return .success(rendered) }
-                    let (summary, page, dataFiles, feedHTML) = try renderer.renderArticle(
-                        article, forFeeds: feedSlugs.contains(article.slug))
-                    rendered.summary = (article.slug, summary)
-                    rendered.feedBody = feedHTML.map {
-                        Feeds.Body(html: $0, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug))
-                    }
-                    outputs = [page] + dataFiles
-                case .page(let source):
-                    guard let page = plan.pagesBySource[source] else { return .success(rendered) }
-                    outputs = [try renderer.renderStandalone(page)]
-                default:
-                    outputs = []
-                }
-                rendered.record.discoveredInputs = outputs.first?.discoveredInputs ?? []
-                rendered.record.markdownLinks = outputs.first?.markdownLinks ?? []
-                rendered.record.attachments = outputs.dropFirst().map { OutputPath($0.path) }
-                rendered.pages = outputs.compactMap(Self.scan)
-                if writesAsRendered {
-                    for output in outputs { try Self.write(output, to: folder) }
-                } else {
-                    rendered.outputs = outputs
-                }
-                return .success(rendered)
-            } catch {
-                return .failure(error)
-            }
-        }
-        var fresh: [Rendered] = []
-        for result in sourceResults {
-            switch result {
-            case .success(let rendered): fresh.append(rendered)
-            case .failure(let failure): errors += failure.errors
-            }
-        }
-        guard errors.isEmpty else { throw BuildFailure(errors) }
+        var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
+                                           keepsAllFeedHTML: keepsAllFeedHTML, writeTo: writesAsRendered ? folder : nil)
 
         // What the generated pages show of the articles, and what changed in it.
         var changed = self.changed
-        var summaries: [String: ArticleSummary]
-        var feedBodies: [String: Feeds.Body]
-        if let previous, planIsReused {
-            summaries = previous.summaries
-            feedBodies = previous.feedBodies
-        } else {
-            summaries = [:]
-            feedBodies = [:]
-            summaries.reserveCapacity(plan.articles.count)
-            for article in plan.articles {
-                guard let summary = previous?.summaries[article.slug] else { continue }
-                summaries[article.slug] = summary
-                if feedSlugs.contains(article.slug), let body = previous?.feedBodies[summary.url] {
-                    feedBodies[summary.url] = body
-                }
+        var summaries: [String: ArticleSummary] = [:]
+        var feedBodies: [String: Feeds.Body] = [:]
+        summaries.reserveCapacity(plan.articles.count)
+        for article in plan.articles {
+            guard let summary = previous?.summaries[article.slug] else { continue }
+            summaries[article.slug] = summary
+            if feedSlugs.contains(article.slug), let body = previous?.feedBodies[summary.url] {
+                feedBodies[summary.url] = body
             }
         }
         for rendered in fresh {
@@ -138,9 +78,9 @@ struct RenderPhase: Sendable {
         }
 
         // Generated files.
-        let sitemapEntries = planIsReused ? previous?.sitemapEntries ?? plan.sitemapEntries : plan.sitemapEntries
+        let sitemapEntries = plan.sitemapEntries
         let sitemapChanged = previous.map { $0.sitemapEntries != sitemapEntries } ?? true
-        let generated = candidates(changed).filter { planned in
+        let generated = plan.outputs.filter { planned in
             switch planned.origin {
             case .article, .page, .staticFile: return false
             case .sitemap where sitemapChanged: return true
@@ -148,136 +88,298 @@ struct RenderPhase: Sendable {
             }
         }
         let listed = summaries
-        let feedEntries = feedBodies
-        let generatedResults = Parallel.map(generated) { planned -> Result<Rendered, BuildFailure> in
-            let outputs = renderer.renderGenerated(planned, summaries: listed, feedContent: feedEntries)
-            var rendered = Rendered(record: RenderedOutput(entry: planned))
-            rendered.record.attachments = outputs.dropFirst().map { OutputPath($0.path) }
-            rendered.pages = outputs.compactMap(Self.scan)
-            do throws(BuildFailure) {
-                if writesAsRendered {
-                    for output in outputs { try Self.write(output, to: folder) }
-                } else {
-                    rendered.outputs = outputs
-                }
-            } catch {
-                return .failure(error)
-            }
-            return .success(rendered)
-        }
-        for result in generatedResults {
-            switch result {
-            case .success(let rendered): fresh.append(rendered)
-            case .failure(let failure): errors += failure.errors
-            }
-        }
+        let bodies = feedBodies
+        fresh += try Self.renderGenerated(generated, renderer: renderer, summary: { listed[$0] },
+                                          feedBody: { bodies[$0] }, writeTo: writesAsRendered ? folder : nil)
 
         // Static files: copied as they are.
         let staticRoot = siteDirectory.appending(path: "content/static")
-        let copies = candidates(changed).filter { planned in
+        let copies = plan.outputs.filter { planned in
             guard case .staticFile = planned.origin else { return false }
             return previous?.rendered[planned.path]?.isStale(as: planned, changed: changed) ?? true
         }
-        if writesAsRendered { errors += Self.copy(copies, from: staticRoot, to: folder) }
-        guard errors.isEmpty else { throw BuildFailure(errors) }
+        if writesAsRendered { try Self.copy(copies, from: staticRoot, to: folder) }
 
         // What was rendered replaces what the previous build rendered.
-        var rendered: [OutputPath: RenderedOutput]
+        var rendered: [OutputPath: RenderedOutput] = [:]
+        rendered.reserveCapacity(plan.outputs.count)
         var pages = previous?.pages ?? [:]
-        var files: Set<String>
-        var removed = Set<String>()
         var lostIDs = false
         for item in fresh {
+            rendered[item.record.entry.path] = item.record
             for page in item.pages {
                 if let before = pages[page.path], !before.ids.isSubset(of: page.ids) { lostIDs = true }
                 pages[page.path] = page
             }
         }
-        if let previous, planIsReused {
-            // The same files, but for the data files of outputs rendered again.
-            rendered = previous.rendered
-            files = previous.files
-            for item in fresh {
-                let path = item.record.entry.path
-                let gone = Set(rendered[path]?.attachments ?? []).subtracting(item.record.attachments)
-                removed.formUnion(gone.map(\.file))
-                for attachment in item.record.attachments { files.insert(attachment.file) }
-                rendered[path] = item.record
-            }
-            files.subtract(removed)
-        } else {
-            rendered = [:]
-            rendered.reserveCapacity(plan.outputs.count)
-            for item in fresh { rendered[item.record.entry.path] = item.record }
-            files = Set<String>()
-            files.reserveCapacity(plan.outputs.count * 2)
-            for planned in plan.outputs {
-                if rendered[planned.path] == nil, let before = previous?.rendered[planned.path] {
-                    rendered[planned.path] = before
-                }
-                files.insert(planned.path.file)
-                for attachment in rendered[planned.path]?.attachments ?? [] { files.insert(attachment.file) }
-            }
-            removed = previous.map { $0.files.subtracting(files) } ?? []
-        }
         for planned in copies { rendered[planned.path] = RenderedOutput(entry: planned) }
+        var files = Set<String>()
+        files.reserveCapacity(plan.outputs.count * 2)
+        for planned in plan.outputs {
+            if rendered[planned.path] == nil, let before = previous?.rendered[planned.path] {
+                rendered[planned.path] = before
+            }
+            files.insert(planned.path.file)
+            for attachment in rendered[planned.path]?.attachments ?? [] { files.insert(attachment.file) }
+        }
+        let removed = previous.map { $0.files.subtracting(files) } ?? []
         for file in removed { pages[file] = nil }
 
         // Check: every link of every page, or after a small change, the links
         // of the pages rendered again. Only a file removed or an id gone can
         // break a link on a page that was not rendered again.
-        let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
-        let checked = previous == nil || !removed.isEmpty || lostIDs
-            ? Array(pages.values) : fresh.flatMap(\.pages)
-        let broken = checker.check(checked, among: pages, files: files)
-        if !broken.isEmpty {
-            var markdownLinks: [String: [MarkdownLink]] = [:]
-            for record in rendered.values where !record.markdownLinks.isEmpty {
-                markdownLinks[record.entry.origin.owner] = record.markdownLinks
-            }
-            throw BuildFailure(SiteBuilder.linkErrors(broken, markdownLinks: markdownLinks))
-        }
+        let allPages = pages
+        let allFiles = files
+        try Self.checkLinks(previous == nil || !removed.isEmpty || lostIDs ? Array(pages.values) : fresh.flatMap(\.pages),
+                            plan: plan, page: { allPages[$0] }, fileExists: { allFiles.contains($0) },
+                            markdownLinks: { rendered[$0]?.markdownLinks ?? [] })
 
         // Write what a rebuild rendered, and delete what is no longer planned.
         if !writesAsRendered {
-            for item in fresh {
-                for output in item.outputs { try Self.write(output, to: folder) }
-            }
-            errors += Self.copy(copies, from: staticRoot, to: folder)
-            guard errors.isEmpty else { throw BuildFailure(errors) }
-            for file in removed.sorted() { folder.remove(file: file) }
+            try Self.write(fresh, copies: copies, from: staticRoot, removing: removed, to: folder)
         }
 
-        // Which outputs each input makes stale, for the next build of this plan.
-        var index: [BuildInput: [Int]]
-        if let previous, planIsReused, let known = previous.dependents {
-            index = known
-            let moved = fresh.filter { previous.rendered[$0.record.entry.path]?.discoveredInputs != $0.record.discoveredInputs }
-            let positions = Dictionary(moved.map { ($0.record.entry.path, $0) }, uniquingKeysWith: { first, _ in first })
-            for (offset, planned) in (positions.isEmpty ? [] : plan.outputs).enumerated() {
-                guard let item = positions[planned.path],
-                      let before = previous.rendered[planned.path]?.discoveredInputs,
-                      before != item.record.discoveredInputs else { continue }
-                for input in before { index[input]?.removeAll { $0 == offset } }
-                for input in item.record.discoveredInputs { index[input, default: []].append(offset) }
-            }
-        } else {
-            index = [:]
-            for (offset, planned) in plan.outputs.enumerated() {
-                for input in planned.inputs + (rendered[planned.path]?.discoveredInputs ?? []) {
-                    index[input, default: []].append(offset)
-                }
+        var index: [BuildInput: [Int]] = [:]
+        for (offset, planned) in plan.outputs.enumerated() {
+            for input in planned.inputs + (rendered[planned.path]?.discoveredInputs ?? []) {
+                index[input, default: []].append(offset)
             }
         }
-
-        let pageCount = pages.count
-        let report = BuildReport(pages: pageCount, otherFiles: files.count - pageCount,
-                                 skippedArticles: plan.skippedArticles, warnings: plan.warnings)
-        let state = BuildState(site: plan.site, plan: plan, footer: footer, rendered: rendered, summaries: summaries,
+        let state = BuildState(plan: plan, footer: footer, rendered: rendered, summaries: summaries,
                                feedBodies: feedBodies, pages: pages, files: files,
                                renderedCount: fresh.count + copies.count, sitemapEntries: sitemapEntries,
                                dependents: index)
-        return (report, state)
+        return (state.report, state)
+    }
+
+    /// The fast path of a rebuild whose plan is `state`'s own with only
+    /// sources swapped (``SitePlan/absorb(_:options:)``): the outputs that
+    /// depend on each changed input are looked up, not searched for; they are
+    /// rendered, checked and written, and only then is `state` updated, in
+    /// place. A failure leaves `state` as it was.
+    static func update(_ state: inout BuildState, changed: Set<BuildInput>, theme: any Theme, siteDirectory: URL,
+                       into folder: StagingDirectory) throws(BuildFailure) {
+        // Everything that reads the state is done (and has let go of it)
+        // before the state changes, so its collections change in place.
+        let update = try renderCheckAndWrite(after: state, changed: changed, theme: theme,
+                                             siteDirectory: siteDirectory, into: folder)
+        apply(update, to: &state)
+    }
+
+    /// What a rebuild in place changes in the state.
+    private struct Update: Sendable {
+        var fresh: [Rendered]
+        var summaries: [String: ArticleSummary]
+        var feedBodies: [String: Feeds.Body]
+        var pages: [String: LinkChecker.Page]
+        var removed: Set<String>
+        var added: Set<String>
+        var copies: Int
+    }
+
+    private static func renderCheckAndWrite(after state: BuildState, changed: Set<BuildInput>, theme: any Theme,
+                                            siteDirectory: URL, into folder: StagingDirectory) throws(BuildFailure) -> Update {
+        let plan = state.plan
+        let renderer = PageRenderer(plan: plan, theme: theme, footer: state.footer)
+        let feedSlugs = plan.feedArticleSlugs
+        let dependents = state.dependents
+        func candidates(_ inputs: Set<BuildInput>) -> [PlannedOutput] {
+            Set(inputs.flatMap { dependents[$0] ?? [] }).sorted().map { plan.outputs[$0] }
+        }
+        var fresh = try renderSources(candidates(changed).filter(\.origin.isSource), renderer: renderer,
+                                      feedSlugs: feedSlugs, keepsAllFeedHTML: true, writeTo: nil)
+
+        // (An article keeps its URL here: a new slug is a new plan.)
+        var changed = changed
+        var newSummaries: [String: ArticleSummary] = [:]
+        var newFeedBodies: [String: Feeds.Body] = [:]
+        for rendered in fresh {
+            guard let (slug, summary) = rendered.summary else { continue }
+            if state.summaries[slug] != summary { changed.insert(.listing(slug)) }
+            newSummaries[slug] = summary
+            guard let body = rendered.feedBody else { continue }
+            if state.feedBodies[summary.url] != body { changed.insert(.feedBody(slug)) }
+            newFeedBodies[summary.url] = body
+        }
+        let summaries = state.summaries
+        let feedBodies = state.feedBodies
+        let generated = candidates(changed).filter { planned in
+            switch planned.origin {
+            case .article, .page, .staticFile, .sitemap: return false
+            default: return true
+            }
+        }
+        let summary = newSummaries
+        let bodies = newFeedBodies
+        fresh += try renderGenerated(generated, renderer: renderer, summary: { summary[$0] ?? summaries[$0] },
+                                     feedBody: { bodies[$0] ?? feedBodies[$0] }, writeTo: nil)
+        let copies = candidates(changed).filter {
+            if case .staticFile = $0.origin { return true }
+            return false
+        }
+
+        // The data files of outputs rendered again may differ in number.
+        var removed = Set<String>()
+        var added = Set<String>()
+        var newPages: [String: LinkChecker.Page] = [:]
+        var lostIDs = false
+        for item in fresh {
+            let before = state.rendered[item.record.entry.path]?.attachments ?? []
+            removed.formUnion(Set(before).subtracting(item.record.attachments).map(\.file))
+            added.formUnion(item.record.attachments.map(\.file))
+            for page in item.pages {
+                if let old = state.pages[page.path], !old.ids.isSubset(of: page.ids) { lostIDs = true }
+                newPages[page.path] = page
+            }
+        }
+        removed.subtract(added)
+        let oldPages = state.pages
+        let oldFiles = state.files
+        let (gone, new, pagesSnapshot) = (removed, added, newPages)
+        let checked = !removed.isEmpty || lostIDs
+            ? Array(oldPages.merging(newPages) { _, new in new }.values.filter { !gone.contains($0.path) })
+            : fresh.flatMap(\.pages)
+        let freshLinks = Dictionary(fresh.map { ($0.record.entry.path, $0.record.markdownLinks) }, uniquingKeysWith: { first, _ in first })
+        try checkLinks(checked, plan: plan,
+                       page: { gone.contains($0) ? nil : pagesSnapshot[$0] ?? oldPages[$0] },
+                       fileExists: { !gone.contains($0) && (oldFiles.contains($0) || new.contains($0)) },
+                       markdownLinks: { freshLinks[$0] ?? state.rendered[$0]?.markdownLinks ?? [] })
+        try write(fresh, copies: copies, from: siteDirectory.appending(path: "content/static"), removing: removed, to: folder)
+        for index in fresh.indices { fresh[index].outputs = [] }
+        return Update(fresh: fresh, summaries: newSummaries, feedBodies: newFeedBodies, pages: newPages,
+                      removed: removed, added: added, copies: copies.count)
+    }
+
+    /// Takes a checked and written update into the state, in place.
+    private static func apply(_ update: Update, to state: inout BuildState) {
+        for (slug, summary) in update.summaries { state.summaries[slug] = summary }
+        for (url, body) in update.feedBodies { state.feedBodies[url] = body }
+        for (path, page) in update.pages { state.pages[path] = page }
+        for file in update.removed { state.pages[file] = nil }
+        state.files.subtract(update.removed)
+        state.files.formUnion(update.added)
+        let moved = update.fresh.filter { state.rendered[$0.record.entry.path]?.discoveredInputs != $0.record.discoveredInputs }
+        if !moved.isEmpty {
+            let plan = state.plan
+            let positions = Dictionary(plan.outputs.indices.map { (plan.outputs[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+            for item in moved {
+                guard let offset = positions[item.record.entry.path] else { continue }
+                for input in state.rendered[item.record.entry.path]?.discoveredInputs ?? [] {
+                    state.dependents[input]?.removeAll { $0 == offset }
+                }
+                for input in item.record.discoveredInputs { state.dependents[input, default: []].append(offset) }
+            }
+        }
+        for item in update.fresh { state.rendered[item.record.entry.path] = item.record }
+        state.renderedCount = update.fresh.count + update.copies
+    }
+
+    /// Renders articles and standalone pages (in parallel), written at once
+    /// when `writeTo` is given.
+    private static func renderSources(_ sources: [PlannedOutput], renderer: PageRenderer, feedSlugs: Set<String>,
+                                      keepsAllFeedHTML: Bool, writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
+        // The JSON Feed is the site's alone: its entries are the newest articles.
+        let jsonFeedSlugs = Set(renderer.plan.articles.prefix(SitePlan.feedSize).map(\.slug))
+        let results = Parallel.map(sources) { planned -> Result<Rendered, BuildFailure> in
+            do throws(BuildFailure) {
+                var rendered = Rendered(record: RenderedOutput(entry: planned))
+                var outputs: [PageRenderer.Output]
+                switch planned.origin {
+                case .article(let source):
+                    guard let article = renderer.plan.article(source: source) else { return .success(rendered) }
+                    let (summary, page, dataFiles, feedHTML) = try renderer.renderArticle(
+                        article, forFeeds: feedSlugs.contains(article.slug))
+                    rendered.summary = (article.slug, summary)
+                    rendered.feedBody = feedHTML.map {
+                        Feeds.Body(html: $0, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug))
+                    }
+                    outputs = [page] + dataFiles
+                case .page(let source):
+                    guard let page = renderer.plan.pagesBySource[source] else { return .success(rendered) }
+                    outputs = [try renderer.renderStandalone(page)]
+                default:
+                    outputs = []
+                }
+                rendered.record.discoveredInputs = outputs.first?.discoveredInputs ?? []
+                rendered.record.markdownLinks = outputs.first?.markdownLinks ?? []
+                try keep(outputs, in: &rendered, writeTo: folder)
+                return .success(rendered)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try collect(results)
+    }
+
+    /// Renders generated outputs (in parallel), written at once when `writeTo` is given.
+    private static func renderGenerated(_ generated: [PlannedOutput], renderer: PageRenderer,
+                                        summary: @escaping @Sendable (String) -> ArticleSummary?,
+                                        feedBody: @escaping @Sendable (String) -> Feeds.Body?,
+                                        writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
+        try collect(Parallel.map(generated) { planned -> Result<Rendered, BuildFailure> in
+            var rendered = Rendered(record: RenderedOutput(entry: planned))
+            do throws(BuildFailure) {
+                try keep(renderer.renderGenerated(planned, summary: summary, feedBody: feedBody), in: &rendered, writeTo: folder)
+            } catch {
+                return .failure(error)
+            }
+            return .success(rendered)
+        })
+    }
+
+    /// Records an output's files (the first is the output itself; the rest
+    /// are its data files) and what the link check needs; writes them, or
+    /// keeps them to write once everything checked out.
+    private static func keep(_ outputs: [PageRenderer.Output], in rendered: inout Rendered,
+                             writeTo folder: StagingDirectory?) throws(BuildFailure) {
+        rendered.record.attachments = outputs.dropFirst().map { OutputPath($0.path) }
+        rendered.pages = outputs.compactMap(scan)
+        if let folder {
+            for output in outputs { try write(output, to: folder) }
+        } else {
+            rendered.outputs = outputs
+        }
+    }
+
+    private static func collect(_ results: [Result<Rendered, BuildFailure>]) throws(BuildFailure) -> [Rendered] {
+        var rendered: [Rendered] = []
+        var errors: [SiteError] = []
+        for result in results {
+            switch result {
+            case .success(let item): rendered.append(item)
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        guard errors.isEmpty else { throw BuildFailure(errors) }
+        return rendered
+    }
+
+    /// Broken links of `pages` as errors at the place in the source that
+    /// wrote them (see ``SiteBuilder/linkErrors(_:markdownLinks:)``).
+    private static func checkLinks(_ pages: [LinkChecker.Page], plan: SitePlan,
+                                   page: @escaping @Sendable (String) -> LinkChecker.Page?,
+                                   fileExists: @escaping @Sendable (String) -> Bool,
+                                   markdownLinks: (OutputPath) -> [MarkdownLink]) throws(BuildFailure) {
+        let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
+        let broken = checker.check(pages, page: page, fileExists: fileExists)
+        guard !broken.isEmpty else { return }
+        var written: [String: [MarkdownLink]] = [:]
+        for planned in plan.outputs where planned.origin.isSource {
+            let links = markdownLinks(planned.path)
+            if !links.isEmpty { written[planned.origin.owner] = links }
+        }
+        throw BuildFailure(SiteBuilder.linkErrors(broken, markdownLinks: written))
+    }
+
+    /// Writes what a rebuild rendered and copies its static files, then
+    /// deletes the files no longer planned.
+    private static func write(_ fresh: [Rendered], copies: [PlannedOutput], from staticRoot: URL,
+                              removing removed: Set<String>, to folder: StagingDirectory) throws(BuildFailure) {
+        for item in fresh {
+            for output in item.outputs { try write(output, to: folder) }
+        }
+        try copy(copies, from: staticRoot, to: folder)
+        for file in removed.sorted() { folder.remove(file: file) }
     }
 
     /// What the link check needs of an HTML output.
@@ -290,8 +392,8 @@ struct RenderPhase: Sendable {
         do { try folder.write(output.text, to: output.path) } catch { throw BuildFailure([error]) }
     }
 
-    private static func copy(_ files: [PlannedOutput], from root: URL, to folder: StagingDirectory) -> [SiteError] {
-        Parallel.map(files) { planned -> SiteError? in
+    private static func copy(_ files: [PlannedOutput], from root: URL, to folder: StagingDirectory) throws(BuildFailure) {
+        let errors = Parallel.map(files) { planned -> SiteError? in
             do throws(SiteError) {
                 try folder.copy(root.appending(path: planned.path.file), to: planned.path.site)
                 return nil
@@ -299,5 +401,6 @@ struct RenderPhase: Sendable {
                 return error
             }
         }.compactMap { $0 }
+        guard errors.isEmpty else { throw BuildFailure(errors) }
     }
 }

@@ -67,21 +67,13 @@ public struct SiteBuilder: Sendable {
     /// check succeeded. A change every page shows builds everything instead.
     func rebuild(_ previous: BuildState, site: Site, reloaded: Set<String>, siteDirectory: URL,
                  output: URL) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
-        var phase: RenderPhase
-        if let plan = try previous.plan.reusing(site, changed: reloaded, options: options) {
-            // Edits the plan does not see: the same outputs, only their inputs changed.
-            phase = RenderPhase(plan: plan, footer: previous.footer, theme: theme, siteDirectory: siteDirectory,
-                                previous: previous, changed: ChangedInputs.reloaded(reloaded), keepsAllFeedHTML: true)
-            phase.planIsReused = true
-        } else {
-            let plan = try SitePlan(site: site, options: options, theme: theme)
-            let footer = try PageRenderer.footer(plan, theme: theme)
-            guard let changed = ChangedInputs.between(previous, and: plan, footer: footer, reloaded: reloaded) else {
-                return try build(site, siteDirectory: siteDirectory, output: output, forRebuilds: true)
-            }
-            phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
-                                previous: previous, changed: changed, keepsAllFeedHTML: true)
+        let plan = try SitePlan(site: site, options: options, theme: theme)
+        let footer = try PageRenderer.footer(plan, theme: theme)
+        guard let changed = ChangedInputs.between(previous, and: plan, footer: footer, reloaded: reloaded) else {
+            return try build(site, siteDirectory: siteDirectory, output: output, forRebuilds: true)
         }
+        let phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
+                                previous: previous, changed: changed, keepsAllFeedHTML: true)
         let folder: StagingDirectory
         do { folder = try StagingDirectory(updating: output, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         return try phase.run(into: folder)

@@ -178,6 +178,53 @@ public enum SiteLoader {
         return reloaded
     }
 
+    /// The files at `paths` (relative to content/) read again: articles,
+    /// pages, show data files and static files changed in place. `nil` when
+    /// one was added, deleted or is of another kind (``reload(_:paths:siteDirectory:)``
+    /// then tells what the site became).
+    static func readChanged(_ paths: Set<String>, in site: Site, siteDirectory: URL) throws(BuildFailure) -> [ReloadedFile]? {
+        let content = siteDirectory.appending(path: "content")
+        var files: [ReloadedFile] = []
+        var errors: [SiteError] = []
+        for path in paths.sorted() {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard FileManager.default.fileExists(atPath: content.appending(path: path).path) else { return nil }
+            switch (parts.count, parts.first) {
+            case (2, "articles") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
+                switch loadOne(parts[1], in: content, folder: "articles", extension: "md", parse: {
+                    try Article.parse($0, file: $1, fileSlug: $2)
+                }) {
+                case .success(let article): files.append(.article(article))
+                case .failure(let failure): errors += failure.errors
+                }
+            case (2, "pages") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
+                switch loadOne(parts[1], in: content, folder: "pages", extension: "md", parse: {
+                    try StandalonePage.parse($0, file: $1, fileSlug: $2)
+                }) {
+                case .success(let page): files.append(.page(page))
+                case .failure(let failure): errors += failure.errors
+                }
+            case (3, "data") where parts[1] == "shows" && parts[2].hasSuffix(".yaml") && !parts[2].hasPrefix("."):
+                let slug = String(parts[2].dropLast(".yaml".count))
+                guard Slug.isValid(slug), site.shows[slug] != nil else { return nil }
+                switch loadOne(parts[2], in: content, folder: "data/shows", extension: "yaml", parse: {
+                    try Show.parse($0, file: $1, slug: $2)
+                }) {
+                case .success(let show): files.append(.show(show))
+                case .failure(let failure): errors += failure.errors
+                }
+            case (_, "static") where parts.count >= 2:
+                let file = parts.dropFirst().joined(separator: "/")
+                guard file != customStylesheetPath, site.staticFiles.contains(file) else { return nil }
+                files.append(.staticFile(file))
+            default:
+                return nil
+            }
+        }
+        guard errors.isEmpty else { throw BuildFailure(errors) }
+        return files
+    }
+
     /// The static file that restyles the theme: published hashed, after its stylesheet.
     static let customStylesheetPath = "custom.css"
 

@@ -45,13 +45,7 @@ struct SitePlan: Sendable {
 
     /// The articles some feed lists (the newest of the site and of each term):
     /// only these keep their HTML for the feeds' full content.
-    var feedArticleSlugs: Set<String> {
-        var slugs = Set(articles.prefix(Self.feedSize).map(\.slug))
-        for taxonomy in taxonomies {
-            for term in taxonomy.terms { slugs.formUnion(term.articleSlugs.prefix(Self.feedSize)) }
-        }
-        return slugs
-    }
+    private(set) var feedArticleSlugs: Set<String> = []
 
     var taxonomies: [Taxonomy] { [tags, shows] }
 
@@ -94,6 +88,11 @@ struct SitePlan: Sendable {
         articleIndexBySource = Dictionary(published.indices.map { (published[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         pagesBySource = Dictionary(pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         outputs = []
+        var feedSlugs = Set(articles.prefix(Self.feedSize).map(\.slug))
+        for taxonomy in [tags, shows] {
+            for term in taxonomy.terms { feedSlugs.formUnion(term.articleSlugs.prefix(Self.feedSize)) }
+        }
+        feedArticleSlugs = feedSlugs
         outputs = plannedOutputs()
 
         // Every path written must have one owner.
@@ -154,7 +153,7 @@ struct SitePlan: Sendable {
     /// The warnings of a plan, and the errors of embed fences never closed.
     private static func warnings(site: Site, articles: [Article], pages: [StandalonePage], options: BuildOptions,
                                  spellingWarnings: [SiteError], writesRobots: Bool) -> ([SiteError], [SiteError]) {
-        var warnings = spellingWarnings + PublicationWarnings.warnings(articles: site.articles, published: articles, options: options)
+        var warnings = spellingWarnings + PublicationWarnings.warnings(articles: site.articles, options: options)
         var errors: [SiteError] = []
         for problem in articles.compactMap(\.unclosedFence) + pages.compactMap(\.unclosedFence) {
             if problem.severity == .error { errors.append(problem) } else { warnings.append(problem) }
@@ -163,19 +162,26 @@ struct SitePlan: Sendable {
         return (SiteError.sorted(warnings), errors)
     }
 
-    /// This plan for `site`, in which only the files at `paths` (relative to
-    /// content/) changed, when none of their changes reaches the plan: an
-    /// article or page edited but published as before at the same path, with
-    /// the same date, tags, show, comparisons and aliases; a show's figures
-    /// with the same title; a static file's content. `nil` otherwise (or when
-    /// `options`' clock publishes or removes an article), which calls for a
-    /// new plan. Saves planning the whole site for each edit in a preview.
-    func reusing(_ site: Site, changed paths: Set<String>, options: BuildOptions) throws(BuildFailure) -> SitePlan? {
+    /// What ``absorb(_:options:)`` replaced, to put back.
+    struct Undo: Sendable {
+        fileprivate var articles: [(siteIndex: Int, index: Int, article: Article)] = []
+        fileprivate var pages: [(siteIndex: Int, index: Int, page: StandalonePage)] = []
+        fileprivate var shows: [Show] = []
+        fileprivate var options: BuildOptions
+        fileprivate var warnings: [SiteError]
+    }
+
+    /// Takes in files read again when none of their changes reaches the plan:
+    /// an article or page edited but published as before at the same path,
+    /// with the same date, tags, show, comparisons and aliases; a show's
+    /// figures under the same title; a static file's content. Returns what to
+    /// put back with ``restore(_:)``, or `nil`, changing nothing, when a new
+    /// plan is needed (also when `options`' clock publishes or removes an
+    /// article). Saves planning the whole site for each edit in a preview; in
+    /// place, so that the site's arrays are not copied.
+    mutating func absorb(_ files: [ReloadedFile], options: BuildOptions) throws(BuildFailure) -> Undo? {
         guard options.includeDrafts == self.options.includeDrafts, options.includeFuture == self.options.includeFuture,
-              options.previewOrigin == self.options.previewOrigin, site.settings == self.site.settings,
-              site.staticFiles == self.site.staticFiles, site.customStylesheet == self.site.customStylesheet,
-              site.articles.count == self.site.articles.count, site.pages.count == self.site.pages.count,
-              site.shows.count == self.site.shows.count else { return nil }
+              options.previewOrigin == self.options.previewOrigin else { return nil }
         if options.now != self.options.now {
             let (earlier, later) = (min(options.now, self.options.now), max(options.now, self.options.now))
             let crosses = site.articles.contains { article in
@@ -184,39 +190,71 @@ struct SitePlan: Sendable {
             }
             guard !crosses else { return nil }
         }
-        var plan = self
-        plan.site = site
-        plan.options = options
-        for path in paths {
-            let parts = path.split(separator: "/")
-            let source = "content/" + path
-            switch parts.first {
-            case "articles":
-                guard let index = articleIndexBySource[source],
-                      let article = site.articles.first(where: { $0.sourcePath == source }),
+        // Check everything before changing anything.
+        var articleSwaps: [(Int, Int, Article)] = []
+        var pageSwaps: [(Int, Int, StandalonePage)] = []
+        var showSwaps: [Show] = []
+        for file in files {
+            switch file {
+            case .article(let article):
+                guard let index = articleIndexBySource[article.sourcePath],
+                      let siteIndex = site.articles.firstIndex(where: { $0.sourcePath == article.sourcePath }),
                       article.sharesPlan(with: articles[index]) else { return nil }
-                plan.articles[index] = article
-            case "pages":
-                guard let before = pagesBySource[source], let index = pages.firstIndex(where: { $0.sourcePath == source }),
-                      let page = site.pages.first(where: { $0.sourcePath == source }),
+                articleSwaps.append((siteIndex, index, article))
+            case .page(let page):
+                guard let before = pagesBySource[page.sourcePath],
+                      let index = pages.firstIndex(where: { $0.sourcePath == page.sourcePath }),
+                      let siteIndex = site.pages.firstIndex(where: { $0.sourcePath == page.sourcePath }),
                       page.slug == before.slug, page.title == before.title, page.draft == before.draft,
                       page.date == before.date, page.updated == before.updated else { return nil }
-                plan.pages[index] = page
-                plan.pagesBySource[source] = page
-            case "data":
-                let slug = String((parts.last ?? "").dropLast(".yaml".count))
-                guard let before = self.site.shows[slug], let show = site.shows[slug], show.title == before.title else { return nil }
-            case "static":
-                continue
-            default:
-                return nil
+                pageSwaps.append((siteIndex, index, page))
+            case .show(let show):
+                guard let before = site.shows[show.slug], show.title == before.title else { return nil }
+                showSwaps.append(show)
+            case .staticFile(let path):
+                guard site.staticFiles.contains(path) else { return nil }
             }
         }
-        let (warnings, fenceErrors) = Self.warnings(site: site, articles: plan.articles, pages: plan.pages, options: options,
+        var undo = Undo(options: self.options, warnings: warnings)
+        for (siteIndex, index, article) in articleSwaps {
+            undo.articles.append((siteIndex, index, articles[index]))
+            site.articles[siteIndex] = article
+            articles[index] = article
+        }
+        for (siteIndex, index, page) in pageSwaps {
+            undo.pages.append((siteIndex, index, pages[index]))
+            site.pages[siteIndex] = page
+            pages[index] = page
+            pagesBySource[page.sourcePath] = page
+        }
+        for show in showSwaps {
+            if let before = site.shows.updateValue(show, forKey: show.slug) { undo.shows.append(before) }
+        }
+        self.options = options
+        let (warnings, fenceErrors) = Self.warnings(site: site, articles: articles, pages: pages, options: options,
                                                     spellingWarnings: spellingWarnings, writesRobots: writesRobots)
-        guard fenceErrors.isEmpty else { throw BuildFailure(fenceErrors) }
-        plan.warnings = warnings
-        return plan
+        self.warnings = warnings
+        guard fenceErrors.isEmpty else {
+            restore(undo)
+            throw BuildFailure(fenceErrors)
+        }
+        return undo
+    }
+
+    /// Puts back what ``absorb(_:options:)`` replaced.
+    mutating func restore(_ undo: Undo) {
+        for (siteIndex, index, article) in undo.articles.reversed() {
+            site.articles[siteIndex] = article
+            articles[index] = article
+        }
+        for (siteIndex, index, page) in undo.pages.reversed() {
+            site.pages[siteIndex] = page
+            pages[index] = page
+            pagesBySource[page.sourcePath] = page
+        }
+        for show in undo.shows { site.shows[show.slug] = show }
+        options = undo.options
+        warnings = undo.warnings
     }
 
     /// The theme's CSS with the settings that restyle it: an `accent:` overrides
