@@ -67,9 +67,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         Diagnostics.say("Serving \(siteURL.path) at \(origin)/ (Ctrl-C to stop)")
-        await preview.update(await builder.build(changed: nil, reason: "initial build"), change: .pages)
-        if let base = await preview.basePath, base != "/" { Diagnostics.say("The site lives under \(origin)\(base)") }
 
+        // Watching starts before the first build: a file saved while it runs
+        // (or just after) is rebuilt next, not missed.
         let (triggers, sink) = AsyncStream.makeStream(of: Trigger.self)
         let content = siteURL.appending(path: "content")
         let contentWatch = Task {
@@ -84,6 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
             contentWatch.cancel()
             templateWatch.cancel()
         }
+        await preview.update(await builder.build(changed: nil, reason: "initial build"), change: .pages)
+        if let base = await preview.basePath, base != "/" { Diagnostics.say("The site lives under \(origin)\(base)") }
         for await trigger in triggers {
             switch trigger {
             case .content(let batch):
