@@ -85,6 +85,16 @@ enum OutputOrigin: Hashable, Sendable {
         }
     }
 
+    /// Whether the page writes its charts' numbers next to it (`chart-1.csv`, …):
+    /// an article, or a show's page with its figures.
+    var writesChartData: Bool {
+        switch self {
+        case .article: true
+        case .term(let taxonomy, _, _, let page, _): taxonomy == "shows" && page == 1
+        default: false
+        }
+    }
+
     /// Whether the output is drawn from a Markdown source (rendered first:
     /// the generated pages list what the sources produce).
     var isSource: Bool {

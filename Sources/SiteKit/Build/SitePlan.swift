@@ -96,14 +96,14 @@ struct SitePlan: Sendable {
         outputs = plannedOutputs()
 
         // Every path written must have one owner.
-        var owners: [String: String] = [:]
+        var owners: [String: OutputOrigin] = [:]
         let moveStatic = "rename or move the static file"
         let changeSlug = "change the slug of one of them"
         for output in outputs {
             let path = output.path.file  // as on disk, where static files are
             let owner = output.origin.owner
-            guard let existing = owners[path] else {
-                owners[path] = owner
+            guard let existing = owners[path]?.owner else {
+                owners[path] = output.origin
                 continue
             }
             var position = SourcePosition(line: 1, column: 1)
@@ -136,14 +136,13 @@ struct SitePlan: Sendable {
             // Pages write their charts' numbers next to them (chart-1.csv, …);
             // how many is known only once rendered, so the names are kept free.
             if let slash = file.lastIndex(of: "/"), ChartDataFile.isDataFileName(String(file[file.index(after: slash)...])),
-               let page = owners[file[..<slash] + "/index.html"],
-               page.hasPrefix("content/articles/") || page.hasPrefix("the page of show ") {
-                errors.append(SiteError(file: owner, message: "writes \(file), a name kept for the data files of the charts on \(page) (\(file[..<slash])/index.html): \(moveStatic)"))
+               let page = owners[file[..<slash] + "/index.html"], page.writesChartData {
+                errors.append(SiteError(file: owner, message: "writes \(file), a name kept for the data files of the charts on \(page.owner) (\(file[..<slash])/index.html): \(moveStatic)"))
             }
-            if let inside = firstInside[file], let other = owners[inside] {
+            if let inside = firstInside[file], let other = owners[inside]?.owner {
                 errors.append(SiteError(file: owner, message: "writes \(file), but \(other) writes \(inside) inside a folder of that name: \(moveStatic)"))
             }
-            if let folder = Self.folders(of: file).first(where: { owners[$0] != nil }), let other = owners[folder] {
+            if let folder = Self.folders(of: file).first(where: { owners[$0] != nil }), let other = owners[folder]?.owner {
                 errors.append(SiteError(file: owner, message: "writes \(file), but \(folder) is a file that \(other) writes: \(moveStatic)"))
             }
         }
