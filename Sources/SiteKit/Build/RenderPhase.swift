@@ -18,9 +18,11 @@ struct RenderPhase: Sendable {
     let previous: BuildState?
     /// The inputs that changed since `previous`.
     let changed: Set<BuildInput>
-    /// Keep the raw feed HTML of every feed's articles, not only the JSON
-    /// Feed's: a later rebuild may move one into the JSON Feed.
-    let keepsAllFeedHTML: Bool
+    /// Whether the state is kept for rebuilds (a preview): then the raw feed
+    /// HTML of every feed's articles is kept, not only the JSON Feed's (a
+    /// rebuild may move one into the JSON Feed), and the reverse index of
+    /// inputs is made.
+    let forRebuilds: Bool
 
 
     /// An output rendered, with what the later phases need of it.
@@ -50,7 +52,7 @@ struct RenderPhase: Sendable {
             return before.isStale(as: planned, changed: self.changed)
         }
         var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
-                                           keepsAllFeedHTML: keepsAllFeedHTML, writeTo: writesAsRendered ? folder : nil)
+                                           keepsAllFeedHTML: forRebuilds, writeTo: writesAsRendered ? folder : nil)
 
         // What the generated pages show of the articles, and what changed in it.
         var changed = self.changed
@@ -140,7 +142,7 @@ struct RenderPhase: Sendable {
         }
 
         var index: [BuildInput: [Int]] = [:]
-        for (offset, planned) in plan.outputs.enumerated() {
+        for (offset, planned) in (forRebuilds ? plan.outputs : []).enumerated() {
             for input in planned.inputs + (rendered[planned.path]?.discoveredInputs ?? []) {
                 index[input, default: []].append(offset)
             }

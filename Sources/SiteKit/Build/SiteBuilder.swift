@@ -46,7 +46,7 @@ public struct SiteBuilder: Sendable {
         do { staging = try StagingDirectory(target: target, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
             let phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
-                                    previous: nil, changed: [], keepsAllFeedHTML: forRebuilds)
+                                    previous: nil, changed: [], forRebuilds: forRebuilds)
             let result = try phase.run(into: staging)
             var report = result.report
             if options.precompress {
@@ -73,7 +73,7 @@ public struct SiteBuilder: Sendable {
             return try build(site, siteDirectory: siteDirectory, output: output, forRebuilds: true)
         }
         let phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
-                                previous: previous, changed: changed, keepsAllFeedHTML: true)
+                                previous: previous, changed: changed, forRebuilds: true)
         let folder: StagingDirectory
         do { folder = try StagingDirectory(updating: output, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         return try phase.run(into: folder)
