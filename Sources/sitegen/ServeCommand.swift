@@ -52,7 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
         defer { withExtendedLifetime(signalHandlers) {} }
 
         let origin = "http://127.0.0.1:\(port)"
-        let preview = PreviewState(site: siteURL, output: output, liveReload: liveReload)
+        // Content errors name files in the site; compile errors, files in the package.
+        let preview = PreviewState(sourceFolders: [siteURL] + (TemplatePackage.ofRunningBinary().map { [$0.root] } ?? []),
+                                   output: output, liveReload: liveReload)
         let builder = PreviewBuilder(site: siteURL, output: output, origin: origin, drafts: drafts, future: future)
         // IPv4 loopback: FlyingFox's `.loopback` is ::1, which "127.0.0.1" URLs miss.
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
@@ -189,97 +191,6 @@ actor PreviewBuilder {
             _ = Diagnostics.report(error) { "\(reason): build failed with \(Diagnostics.errors($0)); still serving the last good build" }
             return .failure(error)
         }
-    }
-}
-
-/// What the server knows about the builds so far, and the browsers listening
-/// for the next one.
-actor PreviewState {
-    let site: URL
-    let output: URL
-    let liveReload: Bool
-    /// The site's path on the host, known after the first good build.
-    private(set) var basePath: String?
-    private var banner: HTML?
-    /// Names this process's builds, so pages made before a restart reload too.
-    private let session = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
-    private var builds = 0
-    private var listeners: [UUID: AsyncStream<Data>.Continuation] = [:]
-    private var keepAlive: Task<Void, Never>?
-
-    init(site: URL, output: URL, liveReload: Bool) {
-        self.site = site
-        self.output = output
-        self.liveReload = liveReload
-    }
-
-    /// The version pages are made from: it changes with every build, good or not.
-    var version: String { "\(session)-\(builds)" }
-
-    /// Takes the result of a build and tells every open page.
-    func update(_ result: Result<String, BuildFailure>, change: LiveReload.Change) {
-        switch result {
-        case .success(let path):
-            basePath = path
-            banner = nil
-        case .failure(let failure):
-            let folders = [site] + (TemplatePackage.ofRunningBinary().map { [$0.root] } ?? [])
-            banner = ErrorBanner.html(for: failure.errors) { file in
-                // Content errors name files in the site; compile errors, files in the package.
-                folders.lazy.compactMap { try? String(contentsOf: $0.appending(path: file), encoding: .utf8) }.first
-            }
-        }
-        builds += 1
-        // A failed build shows its banner only after a reload.
-        let event = LiveReload.event(result.isSuccess ? change : .pages, version: version)
-        for listener in listeners.values { listener.yield(Data(event.utf8)) }
-    }
-
-    /// Answers a page or file request.
-    func responder() -> PreviewResponder {
-        let banner = self.banner
-        let version = self.version
-        let liveReload = self.liveReload
-        return PreviewResponder(output: basePath == nil ? nil : output, basePath: basePath ?? "/") { html in
-            var page = html
-            if let banner { page = ErrorBanner.inject(banner, into: page) }
-            if liveReload { page = LiveReload.inject(into: page, version: version) }
-            return page
-        }
-    }
-
-    /// A stream of Server-Sent Events for one browser tab, starting with the
-    /// current version.
-    func listen() -> AsyncStream<Data> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Data.self)
-        let id = UUID()
-        listeners[id] = continuation
-        continuation.yield(Data(LiveReload.event(nil, version: version).utf8))
-        continuation.onTermination = { _ in Task { await self.stopListening(id) } }
-        if keepAlive == nil {
-            keepAlive = Task {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(15))
-                    self.sendKeepAlive()
-                }
-            }
-        }
-        return stream
-    }
-
-    private func stopListening(_ id: UUID) {
-        listeners[id] = nil
-    }
-
-    private func sendKeepAlive() {
-        for listener in listeners.values { listener.yield(Data(LiveReload.keepAlive.utf8)) }
-    }
-}
-
-extension Result {
-    var isSuccess: Bool {
-        if case .success = self { return true }
-        return false
     }
 }
 

@@ -85,6 +85,32 @@ import Glibc
         #expect(ErrorBanner.inject("<b>!</b>", into: "<html><body class=\"x\"><p>") == "<html><body class=\"x\"><b>!</b><p>")
     }
 
+    /// The preview's life cycle: a failed rebuild puts the banner on every
+    /// page served from the last good build; the next good one removes it.
+    @Test func aFailedRebuildShowsTheBannerUntilTheNextGoodOne() async throws {
+        let site = try TestSupport.temporaryFolder("sitegen-preview-state")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try TestSupport.write(["content/articles/a.md": "---\ntitle: A\ndate: 2024-01-01\nbad key: 1\n---\nBody\n",
+                               "public/index.html": "<html><body><p>Home</p></body></html>"], in: site)
+        let state = PreviewState(sourceFolders: [site], output: site.appending(path: "public"), liveReload: false)
+        func home() async -> String {
+            String(decoding: await state.responder().respond(method: "GET", path: "/").body, as: UTF8.self)
+        }
+        await state.update(.success("/"), change: .pages)
+        #expect(await home() == "<html><body><p>Home</p></body></html>")
+
+        let failure = BuildFailure([SiteError(file: "content/articles/a.md", line: 4, column: 1, message: "unknown key 'bad key'")])
+        await state.update(.failure(failure), change: .pages)
+        let failed = await home()
+        #expect(failed.contains("The last rebuild failed (1 error)"))
+        #expect(failed.contains("<code>content/articles/a.md:4:1</code> unknown key &#39;bad key&#39;"))
+        #expect(failed.contains("&gt; 4 | bad key: 1"))
+        #expect(failed.hasSuffix("<p>Home</p></body></html>"))
+
+        await state.update(.success("/"), change: .pages)
+        #expect(await home() == "<html><body><p>Home</p></body></html>")
+    }
+
     @Test func caretSitsUnderTheColumn() {
         let excerpt = ErrorBanner.excerpt(["a", "bad: [", "c"], around: SiteError(file: "f", line: 2, column: 6, message: "m"))
         #expect(excerpt.rendered.contains("  1 | a\n&gt; 2 | bad: [\n    |      ^\n  3 | c\n</pre>"))
