@@ -94,7 +94,7 @@ public enum SiteLoader {
     }
 
     /// Reads and parses one `name.ext` of a content folder.
-    private static func loadOne<Item>(
+    fileprivate static func loadOne<Item>(
         _ name: String, in content: URL, folder: String, extension ext: String,
         parse: (String, String, String) throws -> Item
     ) -> Result<Item, BuildFailure> {
@@ -113,6 +113,56 @@ public enum SiteLoader {
         }
     }
 
+    /// What a changed path below content/ names.
+    private enum ChangedPath {
+        case article(name: String)
+        case page(name: String)
+        case show(slug: String, name: String)
+        case staticFile(String)
+
+        /// `nil` for anything a full load must look at (site.yaml, a file
+        /// of another kind, one in a subfolder, a show file with a bad name).
+        init?(_ path: String) {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            switch (parts.count, parts.first) {
+            case (2, "articles") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
+                self = .article(name: parts[1])
+            case (2, "pages") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
+                self = .page(name: parts[1])
+            case (3, "data") where parts[1] == "shows" && parts[2].hasSuffix(".yaml") && !parts[2].hasPrefix("."):
+                let slug = String(parts[2].dropLast(".yaml".count))
+                guard Slug.isValid(slug) else { return nil }
+                self = .show(slug: slug, name: parts[2])
+            case (_, "static") where parts.count >= 2:
+                let file = parts.dropFirst().joined(separator: "/")
+                guard file != SiteLoader.customStylesheetPath else { return nil }
+                self = .staticFile(file)
+            default:
+                return nil
+            }
+        }
+
+        /// Reads and parses the file it names.
+        func read(in content: URL) -> Result<ReloadedFile, BuildFailure> {
+            switch self {
+            case .article(let name):
+                loadOne(name, in: content, folder: "articles", extension: "md") {
+                    ReloadedFile.article(try Article.parse($0, file: $1, fileSlug: $2))
+                }
+            case .page(let name):
+                loadOne(name, in: content, folder: "pages", extension: "md") {
+                    ReloadedFile.page(try StandalonePage.parse($0, file: $1, fileSlug: $2))
+                }
+            case .show(_, let name):
+                loadOne(name, in: content, folder: "data/shows", extension: "yaml") {
+                    ReloadedFile.show(try Show.parse($0, file: $1, slug: $2))
+                }
+            case .staticFile(let file):
+                .success(.staticFile(file))
+            }
+        }
+    }
+
     /// `site` with the files at `paths` (relative to content/) read again: the
     /// articles, pages and show data files changed, added or deleted. `nil`
     /// when a full load is needed to be sure (site.yaml, a static file added
@@ -120,58 +170,36 @@ public enum SiteLoader {
     /// problem a full load would report is reported.
     public static func reload(_ site: Site, paths: Set<String>, siteDirectory: URL) throws(BuildFailure) -> Site? {
         let content = siteDirectory.appending(path: "content")
-        let manager = FileManager.default
         var reloaded = site
         var errors: [SiteError] = []
         for path in paths.sorted() {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            let exists = manager.fileExists(atPath: content.appending(path: path).path)
-            switch (parts.count, parts.first) {
-            case (2, "articles") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
-                reloaded.articles.removeAll { $0.sourcePath == "content/" + path }
-                guard exists else { continue }
-                switch loadOne(parts[1], in: content, folder: "articles", extension: "md", parse: {
-                    try Article.parse($0, file: $1, fileSlug: $2)
-                }) {
-                case .success(let article):
-                    // Into its place: the list stays sorted newest first without sorting it again.
-                    var low = 0
-                    var high = reloaded.articles.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if Site.newestFirst(reloaded.articles[middle], article) { low = middle + 1 } else { high = middle }
-                    }
-                    reloaded.articles.insert(article, at: low)
-                case .failure(let failure): errors += failure.errors
-                }
-            case (2, "pages") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
-                reloaded.pages.removeAll { $0.sourcePath == "content/" + path }
-                guard exists else { continue }
-                switch loadOne(parts[1], in: content, folder: "pages", extension: "md", parse: {
-                    try StandalonePage.parse($0, file: $1, fileSlug: $2)
-                }) {
-                case .success(let page):
-                    reloaded.pages.append(page)
-                    reloaded.pages.sort { $0.slug < $1.slug }
-                case .failure(let failure): errors += failure.errors
-                }
-            case (3, "data") where parts[1] == "shows" && parts[2].hasSuffix(".yaml") && !parts[2].hasPrefix("."):
-                let slug = String(parts[2].dropLast(".yaml".count))
-                guard Slug.isValid(slug) else { return nil }
-                reloaded.shows[slug] = nil
-                guard exists else { continue }
-                switch loadOne(parts[2], in: content, folder: "data/shows", extension: "yaml", parse: {
-                    try Show.parse($0, file: $1, slug: $2)
-                }) {
-                case .success(let show): reloaded.shows[slug] = show
-                case .failure(let failure): errors += failure.errors
-                }
-            case (_, "static") where parts.count >= 2:
+            guard let changed = ChangedPath(path) else { return nil }
+            let exists = FileManager.default.fileExists(atPath: content.appending(path: path).path)
+            switch changed {
+            case .article: reloaded.articles.removeAll { $0.sourcePath == "content/" + path }
+            case .page: reloaded.pages.removeAll { $0.sourcePath == "content/" + path }
+            case .show(let slug, _): reloaded.shows[slug] = nil
+            case .staticFile(let file):
                 // A changed static file is copied again; one added or removed changes the site.
-                let file = parts.dropFirst().joined(separator: "/")
-                guard exists, file != customStylesheetPath, site.staticFiles.contains(file) else { return nil }
-            default:
-                return nil
+                guard exists, site.staticFiles.contains(file) else { return nil }
+            }
+            guard exists else { continue }
+            switch changed.read(in: content) {
+            case .success(.article(let article)):
+                // Into its place: the list stays sorted newest first without sorting it again.
+                var low = 0
+                var high = reloaded.articles.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Site.newestFirst(reloaded.articles[middle], article) { low = middle + 1 } else { high = middle }
+                }
+                reloaded.articles.insert(article, at: low)
+            case .success(.page(let page)):
+                reloaded.pages.append(page)
+                reloaded.pages.sort { $0.slug < $1.slug }
+            case .success(.show(let show)): reloaded.shows[show.slug] = show
+            case .success(.staticFile): continue
+            case .failure(let failure): errors += failure.errors
             }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
@@ -187,38 +215,16 @@ public enum SiteLoader {
         var files: [ReloadedFile] = []
         var errors: [SiteError] = []
         for path in paths.sorted() {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard FileManager.default.fileExists(atPath: content.appending(path: path).path) else { return nil }
-            switch (parts.count, parts.first) {
-            case (2, "articles") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
-                switch loadOne(parts[1], in: content, folder: "articles", extension: "md", parse: {
-                    try Article.parse($0, file: $1, fileSlug: $2)
-                }) {
-                case .success(let article): files.append(.article(article))
-                case .failure(let failure): errors += failure.errors
-                }
-            case (2, "pages") where parts[1].hasSuffix(".md") && !parts[1].hasPrefix("."):
-                switch loadOne(parts[1], in: content, folder: "pages", extension: "md", parse: {
-                    try StandalonePage.parse($0, file: $1, fileSlug: $2)
-                }) {
-                case .success(let page): files.append(.page(page))
-                case .failure(let failure): errors += failure.errors
-                }
-            case (3, "data") where parts[1] == "shows" && parts[2].hasSuffix(".yaml") && !parts[2].hasPrefix("."):
-                let slug = String(parts[2].dropLast(".yaml".count))
-                guard Slug.isValid(slug), site.shows[slug] != nil else { return nil }
-                switch loadOne(parts[2], in: content, folder: "data/shows", extension: "yaml", parse: {
-                    try Show.parse($0, file: $1, slug: $2)
-                }) {
-                case .success(let show): files.append(.show(show))
-                case .failure(let failure): errors += failure.errors
-                }
-            case (_, "static") where parts.count >= 2:
-                let file = parts.dropFirst().joined(separator: "/")
-                guard file != customStylesheetPath, site.staticFiles.contains(file) else { return nil }
-                files.append(.staticFile(file))
-            default:
-                return nil
+            guard let changed = ChangedPath(path),
+                  FileManager.default.fileExists(atPath: content.appending(path: path).path) else { return nil }
+            switch changed {
+            case .show(let slug, _) where site.shows[slug] == nil: return nil
+            case .staticFile(let file) where !site.staticFiles.contains(file): return nil
+            default: break
+            }
+            switch changed.read(in: content) {
+            case .success(let file): files.append(file)
+            case .failure(let failure): errors += failure.errors
             }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
