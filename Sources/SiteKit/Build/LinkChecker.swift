@@ -73,13 +73,6 @@ struct LinkChecker: Sendable {
         var reason: String
     }
 
-    /// Every broken internal link among `pages`; `files` are all other written paths.
-    func check(_ pages: [Page], files: Set<String>) -> [Broken] {
-        let byPath = Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let allFiles = files.union(byPath.keys)
-        return check(pages, page: { byPath[$0] }, fileExists: { allFiles.contains($0) })
-    }
-
     /// The broken internal links of `pages`, given the site's page at a path
     /// (for its ids) and whether a file is written at a path.
     func check(_ pages: [Page], page byPath: @Sendable (String) -> Page?,

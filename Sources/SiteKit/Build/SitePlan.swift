@@ -345,12 +345,15 @@ struct SitePlan: Sendable {
             inputs += ([article.show].compactMap { $0 } + article.compare).map { .show($0) }
             inputs += article.tagSlugs.map { .term(tags.name, $0) }
             if let show = article.show { inputs.append(.term(shows.name, show)) }
-            add(article.path + "index.html", .article(source: article.sourcePath), inputs)
-            for alias in article.aliases {
-                add(Self.aliasFile(alias), .alias(source: article.sourcePath, alias: alias), [.source(article.sourcePath)])
+            let files = OutputPaths.files(of: article)
+            add(files[0], .article(source: article.sourcePath), inputs)
+            for (alias, file) in zip(article.aliases, files.dropFirst()) {
+                add(file, .alias(source: article.sourcePath, alias: alias), [.source(article.sourcePath)])
             }
         }
-        for page in pages { add(page.path + "index.html", .page(source: page.sourcePath), [.source(page.sourcePath)]) }
+        for page in pages {
+            add(OutputPaths.files(of: page)[0], .page(source: page.sourcePath), [.source(page.sourcePath)])
+        }
         for file in site.staticFiles {
             outputs.append(PlannedOutput(path: OutputPath(staticFile: file), origin: .staticFile(file), inputs: [.staticFile(file)]))
         }
