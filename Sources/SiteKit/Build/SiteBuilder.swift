@@ -30,10 +30,16 @@ public struct SiteBuilder: Sendable {
 
     /// Plans, renders, checks and writes `site` into a staging folder swapped
     /// in on success; returns what it knows of its outputs too, for
-    /// ``rebuild(_:site:changed:siteDirectory:output:)``.
+    /// ``rebuild(_:site:reloaded:siteDirectory:output:)``.
     func build(_ site: Site, siteDirectory: URL, output: URL?, forRebuilds: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
-        let plan = try SitePlan(site: site, options: options, theme: theme)
+        try build(SitePlan(site: site, options: options, theme: theme), siteDirectory: siteDirectory,
+                  output: output, forRebuilds: forRebuilds)
+    }
+
+    /// Renders, checks and writes a plan into a staging folder swapped in on success.
+    private func build(_ plan: SitePlan, siteDirectory: URL, output: URL?, forRebuilds: Bool)
+        throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         let target = output ?? siteDirectory.appending(path: "public")
         let content = siteDirectory.appending(path: "content").standardizedFileURL.path
         let targetPath = target.standardizedFileURL.path
@@ -70,7 +76,7 @@ public struct SiteBuilder: Sendable {
         let plan = try SitePlan(site: site, options: options, theme: theme)
         let footer = try PageRenderer.footer(plan, theme: theme)
         guard let changed = ChangedInputs.between(previous, and: plan, footer: footer, reloaded: reloaded) else {
-            return try build(site, siteDirectory: siteDirectory, output: output, forRebuilds: true)
+            return try build(plan, siteDirectory: siteDirectory, output: output, forRebuilds: true)
         }
         let phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
                                 previous: previous, changed: changed, forRebuilds: true)
