@@ -42,8 +42,7 @@ struct RenderedOutput: Sendable {
     /// Whether the output must be rendered again: it is planned differently,
     /// or something it was made from changed.
     func isStale(as planned: PlannedOutput, changed: Set<BuildInput>) -> Bool {
-        guard !changed.isEmpty || entry != planned else { return false }
-        return entry != planned || planned.inputs.contains(where: changed.contains)
+        entry != planned || planned.inputs.contains(where: changed.contains)
             || discoveredInputs.contains(where: changed.contains)
     }
 }

@@ -24,7 +24,6 @@ struct RenderPhase: Sendable {
     /// inputs is made.
     let forRebuilds: Bool
 
-
     /// An output rendered, with what the later phases need of it.
     private struct Rendered: Sendable {
         var record: RenderedOutput
@@ -66,18 +65,10 @@ struct RenderPhase: Sendable {
                 feedBodies[summary.url] = body
             }
         }
-        for rendered in fresh {
-            guard let (slug, summary) = rendered.summary else { continue }
-            let before = summaries[slug]
-            if before != summary {
-                changed.insert(.listing(slug))
-                if let before, before.url != summary.url { feedBodies[before.url] = nil }
-            }
-            summaries[slug] = summary
-            guard let body = rendered.feedBody else { continue }
-            if feedBodies[summary.url] != body { changed.insert(.feedBody(slug)) }
-            feedBodies[summary.url] = body
-        }
+        let listed = Self.listings(of: fresh, summaryBefore: { summaries[$0] }, feedBodyBefore: { feedBodies[$0] })
+        changed.formUnion(listed.changed)
+        summaries.merge(listed.summaries) { _, new in new }
+        feedBodies.merge(listed.feedBodies) { _, new in new }
 
         // Generated files.
         let sitemapEntries = plan.sitemapEntries
@@ -89,10 +80,9 @@ struct RenderPhase: Sendable {
             default: return previous?.rendered[planned.path]?.isStale(as: planned, changed: changed) ?? true
             }
         }
-        let listed = summaries
-        let bodies = feedBodies
-        fresh += try Self.renderGenerated(generated, renderer: renderer, summary: { listed[$0] },
-                                          feedBody: { bodies[$0] }, writeTo: writesAsRendered ? folder : nil)
+        let (allSummaries, allBodies) = (summaries, feedBodies)
+        fresh += try Self.renderGenerated(generated, renderer: renderer, summary: { allSummaries[$0] },
+                                          feedBody: { allBodies[$0] }, writeTo: writesAsRendered ? folder : nil)
 
         // Static files: copied as they are.
         let staticRoot = siteDirectory.appending(path: "content/static")
@@ -191,18 +181,9 @@ struct RenderPhase: Sendable {
         var fresh = try renderSources(candidates(changed).filter(\.origin.isSource), renderer: renderer,
                                       feedSlugs: feedSlugs, keepsAllFeedHTML: true, writeTo: nil)
 
-        // (An article keeps its URL here: a new slug is a new plan.)
-        var changed = changed
-        var newSummaries: [String: ArticleSummary] = [:]
-        var newFeedBodies: [String: Feeds.Body] = [:]
-        for rendered in fresh {
-            guard let (slug, summary) = rendered.summary else { continue }
-            if state.summaries[slug] != summary { changed.insert(.listing(slug)) }
-            newSummaries[slug] = summary
-            guard let body = rendered.feedBody else { continue }
-            if state.feedBodies[summary.url] != body { changed.insert(.feedBody(slug)) }
-            newFeedBodies[summary.url] = body
-        }
+        let listed = listings(of: fresh, summaryBefore: { state.summaries[$0] }, feedBodyBefore: { state.feedBodies[$0] })
+        let changed = changed.union(listed.changed)
+        let (newSummaries, newFeedBodies) = (listed.summaries, listed.feedBodies)
         let summaries = state.summaries
         let feedBodies = state.feedBodies
         let generated = candidates(changed).filter { planned in
@@ -274,6 +255,28 @@ struct RenderPhase: Sendable {
         }
         for item in update.fresh { state.rendered[item.record.entry.path] = item.record }
         state.renderedCount = update.fresh.count + update.copies
+    }
+
+    /// The summaries and feed bodies (by article URL) that `fresh` rendered,
+    /// and the inputs they change against what was rendered before: the
+    /// lists and feeds that show an article depend on them. (An article's
+    /// URL follows its slug, and summaries are kept by slug: a new URL is a
+    /// new article.)
+    private static func listings(of fresh: [Rendered], summaryBefore: (String) -> ArticleSummary?,
+                                 feedBodyBefore: (String) -> Feeds.Body?)
+        -> (summaries: [String: ArticleSummary], feedBodies: [String: Feeds.Body], changed: Set<BuildInput>) {
+        var summaries: [String: ArticleSummary] = [:]
+        var feedBodies: [String: Feeds.Body] = [:]
+        var changed = Set<BuildInput>()
+        for rendered in fresh {
+            guard let (slug, summary) = rendered.summary else { continue }
+            if summaryBefore(slug) != summary { changed.insert(.listing(slug)) }
+            summaries[slug] = summary
+            guard let body = rendered.feedBody else { continue }
+            if feedBodyBefore(summary.url) != body { changed.insert(.feedBody(slug)) }
+            feedBodies[summary.url] = body
+        }
+        return (summaries, feedBodies, changed)
     }
 
     /// Renders articles and standalone pages (in parallel), written at once
