@@ -35,6 +35,7 @@ struct RenderPhase: Sendable {
     }
 
     func run(into folder: StagingDirectory) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
+        var clock = ContinuousClock.now
         let renderer = PageRenderer(plan: plan, theme: theme, footer: footer)
         let writesAsRendered = previous == nil
         let feedSlugs = plan.feedArticleSlugs
@@ -53,6 +54,7 @@ struct RenderPhase: Sendable {
         var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
                                            keepsAllFeedHTML: forRebuilds, writeTo: writesAsRendered ? folder : nil)
 
+        PhaseTimer.mark("sources", since: &clock)
         // What the generated pages show of the articles, and what changed in it.
         var changed = self.changed
         var summaries: [String: ArticleSummary] = [:]
@@ -84,6 +86,7 @@ struct RenderPhase: Sendable {
         fresh += try Self.renderGenerated(generated, renderer: renderer, summary: { allSummaries[$0] },
                                           feedBody: { allBodies[$0] }, writeTo: writesAsRendered ? folder : nil)
 
+        PhaseTimer.mark("generated", since: &clock)
         // Static files: copied as they are.
         let staticRoot = siteDirectory.appending(path: "content/static")
         let copies = plan.outputs.filter { planned in
@@ -117,6 +120,7 @@ struct RenderPhase: Sendable {
         let removed = previous.map { $0.files.subtracting(files) } ?? []
         for file in removed { pages[file] = nil }
 
+        PhaseTimer.mark("static+index", since: &clock)
         // Check: every link of every page, or after a small change, the links
         // of the pages rendered again. Only a file removed or an id gone can
         // break a link on a page that was not rendered again.
@@ -126,6 +130,7 @@ struct RenderPhase: Sendable {
                             plan: plan, page: { allPages[$0] }, fileExists: { allFiles.contains($0) },
                             markdownLinks: { rendered[$0]?.markdownLinks ?? [] })
 
+        PhaseTimer.mark("link check", since: &clock)
         // Write what a rebuild rendered, and delete what is no longer planned.
         if !writesAsRendered {
             try Self.write(fresh, copies: copies, from: staticRoot, removing: removed, to: folder)
@@ -141,6 +146,7 @@ struct RenderPhase: Sendable {
                                feedBodies: feedBodies, pages: pages, files: files,
                                renderedCount: fresh.count + copies.count, sitemapEntries: sitemapEntries,
                                dependents: index)
+        PhaseTimer.mark("state", since: &clock)
         return (state.report, state)
     }
 

@@ -16,7 +16,10 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site in `siteDirectory` into `output` (default: its public/).
     public func build(siteDirectory: URL, output: URL? = nil) throws(BuildFailure) -> BuildReport {
-        try build(load(siteDirectory: siteDirectory), siteDirectory: siteDirectory, output: output).report
+        var clock = ContinuousClock.now
+        let site = try load(siteDirectory: siteDirectory)
+        PhaseTimer.mark("load", since: &clock)
+        return try build(site, siteDirectory: siteDirectory, output: output).report
     }
 
     /// The load phase, with the preview's origin applied.
@@ -33,7 +36,10 @@ public struct SiteBuilder: Sendable {
     /// ``rebuild(_:site:reloaded:siteDirectory:output:)``.
     func build(_ site: Site, siteDirectory: URL, output: URL?, forRebuilds: Bool = false)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
-        try build(SitePlan(site: site, options: options, theme: theme), siteDirectory: siteDirectory,
+        var clock = ContinuousClock.now
+        let plan = try SitePlan(site: site, options: options, theme: theme)
+        PhaseTimer.mark("plan", since: &clock)
+        return try build(plan, siteDirectory: siteDirectory,
                   output: output, forRebuilds: forRebuilds)
     }
 
@@ -58,7 +64,9 @@ public struct SiteBuilder: Sendable {
             if options.precompress {
                 report.compressedFiles = try Precompressor.compress(result.state.files.sorted(), in: staging.staging).get()
             }
+            var clock = ContinuousClock.now
             do { try staging.commit() } catch { throw BuildFailure([error]) }
+            PhaseTimer.mark("commit", since: &clock)
             return (report, result.state)
         } catch {
             staging.discard()
