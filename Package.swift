@@ -35,6 +35,12 @@ let package = Package(
             pkgConfig: "libbrotlienc",
             providers: [.apt(["libbrotli-dev"])]
         ),
+        // The allocator of the sitegen binary (see Sources/sitegen/Allocator.swift).
+        .systemLibrary(
+            name: "CMimalloc",
+            path: "Sources/CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "SiteKit",
             dependencies: ["CCmarkGFM", "CZlib", "CBrotli", .product(name: "Yams", package: "Yams")],
@@ -48,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "SiteKit", "Templates",
+                "SiteKit", "Templates", "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
