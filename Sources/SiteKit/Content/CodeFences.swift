@@ -13,6 +13,9 @@ enum CodeFences {
         var info: String
     }
 
+    /// The characters fences are made of.
+    private static let fenceCharacters = ByteSet { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") }
+
     /// The first fence in `markdown` that no closing fence follows.
     ///
     /// Fences are read after block-quote markers, list markers and indentation,
@@ -22,7 +25,7 @@ enum CodeFences {
         // On UTF-8 bytes: this runs over every article of a build, and the
         // container markers and fences it looks for are all ASCII.
         let backtick = UInt8(ascii: "`"), tilde = UInt8(ascii: "~")
-        guard markdown.utf8.contains(where: { $0 == backtick || $0 == tilde }) else { return nil }
+        guard ByteScan.contains(markdown, fenceCharacters) else { return nil }
         var markdown = markdown
         return markdown.withUTF8 { bytes -> Unclosed? in
             var open: (unclosed: Unclosed, character: UInt8, count: Int)?

@@ -23,7 +23,7 @@ public enum SourceText {
 
     /// CRLF and lone CR become LF, so line numbers and parsers agree everywhere.
     public static func normalizeLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard ByteScan.contains(text, byte: UInt8(ascii: "\r")) else { return text }
         return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
     }
 

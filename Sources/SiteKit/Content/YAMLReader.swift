@@ -108,12 +108,15 @@ final class YAMLReader {
 
     // MARK: Errors
 
+    /// The bytes U+0085, U+2028 and U+2029 start with.
+    private static let unicodeLineBreakLeads = ByteSet { $0 == 0xC2 || $0 == 0xE2 }
+
     /// Reports a problem at a line of the YAML text (not of the file).
     /// The first U+0085, U+2028 or U+2029 in `text`: its line (counting `\n`
     /// only), column (in Unicode scalars) and name.
     static func firstUnicodeLineBreak(in text: String) -> (line: Int, column: Int, name: String)? {
         // All three start with byte 0xC2 or 0xE2 in UTF-8: most texts have neither.
-        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }),
+        guard ByteScan.contains(text, unicodeLineBreakLeads),
               let found = ControlCharacters.first(in: text, where: { [0x85, 0x2028, 0x2029].contains($0.value) })
         else { return nil }
         let name = switch found.scalar.value {

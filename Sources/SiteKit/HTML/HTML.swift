@@ -102,37 +102,57 @@ public enum HTMLEscaping {
 
     /// Appends the escaped form of `text` to `output`.
     public static func escape(_ text: String, into output: inout String) {
-        var utf8 = text
-        let done: Bool = utf8.withUTF8 { bytes in
+        let source = text
+        var text = text
+        text.withUTF8 { bytes in
             // Most text needs no escaping: append it in one go.
-            guard let first = bytes.firstIndex(where: isSpecial) else { return false }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
-            escaped.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case 0x26: escaped.append(contentsOf: "&amp;".utf8)
-                case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
-                case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
-                case 0x22: escaped.append(contentsOf: "&quot;".utf8)
-                case 0x27: escaped.append(contentsOf: "&#39;".utf8)
-                case 0x0B, 0x0C: escaped.append(0x20)
-                case 0x09, 0x0A, 0x0D: escaped.append(byte)
-                case 0x00..<0x20: continue
-                default: escaped.append(byte)
-                }
+            guard var index = specialBytes.firstIndex(in: bytes) else {
+                output += source
+                return
             }
-            var result = String(decoding: escaped, as: UTF8.self)
-            // U+FFFE and U+FFFF (EF BF BE/BF) are rare enough for a second pass.
-            if escaped.contains(0xEF) { result = ControlCharacters.removingForbidden(result) }
-            output += result
-            return true
+            // The runs between special bytes are appended as slices of the
+            // string: ASCII bytes and the start of U+FFFE/U+FFFF are scalar
+            // boundaries, so no run needs copying into bytes and validating again.
+            func appendRun(_ range: Range<Int>) {
+                guard !range.isEmpty else { return }
+                let utf8 = source.utf8
+                output += source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                                 ..< utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+            }
+            var runStart = 0
+            while let special = specialBytes.firstIndex(in: bytes, from: index) {
+                let byte = bytes[special]
+                // Of the characters starting with 0xEF, only U+FFFE and U+FFFF
+                // (EF BF BE/BF) are dropped.
+                let isNoncharacter = byte == 0xEF && special + 2 < bytes.count
+                    && bytes[special + 1] == 0xBF && bytes[special + 2] & 0xFE == 0xBE
+                if byte == 0xEF && !isNoncharacter {
+                    index = special + 1
+                    continue
+                }
+                appendRun(runStart..<special)
+                switch byte {
+                case 0x26: output += "&amp;"
+                case 0x3C: output += "&lt;"
+                case 0x3E: output += "&gt;"
+                case 0x22: output += "&quot;"
+                case 0x27: output += "&#39;"
+                case 0x0B, 0x0C: output += " "
+                default: break  // the other C0 controls and the noncharacters are dropped
+                }
+                runStart = special + (isNoncharacter ? 3 : 1)
+                index = runStart
+            }
+            appendRun(runStart..<bytes.count)
         }
-        if !done { output += text }
     }
+
+    /// The bytes escaping replaces or drops: `& < > " '`, C0 controls but tab,
+    /// line feed and carriage return, and 0xEF, the lead byte of U+FFFE/U+FFFF.
+    private static let specialBytes = ByteSet(isSpecial)
 
     private static func isSpecial(_ byte: UInt8) -> Bool {
         byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
-            || (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0xEF
+            || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0xEF
     }
 }

@@ -212,7 +212,7 @@ public enum MarkdownRenderer {
         }
         // Raw control characters are refused with the source file, but a numeric
         // reference (`&#11;`) still makes cmark write one.
-        let safeHTML = containsBytes(markdown, "&#") ? ControlCharacters.removingForbidden(html) : html
+        let safeHTML = ByteScan.contains(markdown, "&#") ? ControlCharacters.removingForbidden(html) : html
         return RenderedMarkdown(
             html: labelTaskCheckboxes(safeHTML), headings: transformer.headings,
             links: scalarColumns(transformer.links, in: markdown),
@@ -223,28 +223,34 @@ public enum MarkdownRenderer {
     /// `markdown`, as every error position is counted.
     static func scalarColumns(_ links: [MarkdownLink], in markdown: String) -> [MarkdownLink] {
         guard !links.isEmpty else { return links }
-        var lineStarts: [String.UTF8View.Index] = [markdown.utf8.startIndex]
-        for index in markdown.utf8.indices where markdown.utf8[index] == UInt8(ascii: "\n") {
-            lineStarts.append(markdown.utf8.index(after: index))
-        }
-        return links.map { link in
-            // Positions cmark could not place (line or column 0) become the line's start.
-            var clamped = link
-            clamped.line = max(link.line, 1)
-            clamped.column = max(link.column, 1)
-            guard link.line >= 1, link.line <= lineStarts.count else { return clamped }
-            let start = lineStarts[link.line - 1]
-            // cmark can report column 0 (found by Fuzz/), and a byte column may fall
-            // inside a character: count the scalars that start before it instead
-            // of slicing the scalar view there.
-            let byteOffset = link.column - 1
-            guard byteOffset >= 0,
-                  let end = markdown.utf8.index(start, offsetBy: byteOffset, limitedBy: markdown.utf8.endIndex) else {
-                return clamped
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            // Byte offsets where each line starts.
+            var lineStarts = [0]
+            if let base = bytes.baseAddress {
+                var offset = 0
+                while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                    offset = UnsafeRawPointer(base).distance(to: found) + 1
+                    lineStarts.append(offset)
+                }
             }
-            var adjusted = link
-            adjusted.column = markdown.utf8[start..<end].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-            return adjusted
+            return links.map { link in
+                // Positions cmark could not place (line or column 0) become the line's start.
+                var clamped = link
+                clamped.line = max(link.line, 1)
+                clamped.column = max(link.column, 1)
+                guard link.line >= 1, link.line <= lineStarts.count else { return clamped }
+                let start = lineStarts[link.line - 1]
+                // cmark can report column 0 (found by Fuzz/), and a byte column may fall
+                // inside a character: count the scalars that start before it instead
+                // of slicing the scalar view there.
+                let byteOffset = link.column - 1
+                guard byteOffset >= 0, byteOffset <= bytes.count - start else { return clamped }
+                var adjusted = link
+                adjusted.column = 1
+                for index in start..<(start + byteOffset) where bytes[index] & 0xC0 != 0x80 { adjusted.column += 1 }
+                return adjusted
+            }
         }
     }
 
@@ -256,34 +262,12 @@ public enum MarkdownRenderer {
         var pointers: (OpaquePointer, OpaquePointer) { (parser, document) }
     }
 
-    /// Whether `text` contains `needle`, compared as UTF-8 bytes.
-    static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            let count = needle.utf8CodeUnitCount
-            guard count > 0, bytes.count >= count else { return count == 0 }
-            let pattern = needle.utf8Start
-            let first = pattern[0]
-            var index = 0
-            while index <= bytes.count - count {
-                if bytes[index] == first {
-                    var offset = 1
-                    while offset < count && bytes[index + offset] == pattern[offset] { offset += 1 }
-                    if offset == count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
-    }
-
     /// cmark-gfm's task-list checkboxes carry no label, which screen readers
     /// announce as an unnamed form control; give each its state in words.
     static func labelTaskCheckboxes(_ html: String) -> String {
-        // A plain byte search: Foundation's String.contains bridges to NSString
-        // and the generic Collection search is slower still, for a check that is
-        // almost always false.
-        guard containsBytes(html, #"<input type="checkbox""#) else { return html }
+        // A plain byte search: Foundation's String.contains bridges to NSString,
+        // for a check that is almost always false.
+        guard ByteScan.contains(html, #"<input type="checkbox""#) else { return html }
         return html
             .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                        with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")

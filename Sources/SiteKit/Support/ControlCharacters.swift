@@ -26,10 +26,14 @@ public enum ControlCharacters {
     public static func firstRefused(in text: String) -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
         // Every refused character starts with a byte below 0x20, 0x7F, 0xC2
         // (U+0080…U+009F) or 0xEF (U+FFFE/U+FFFF): skip the scalar walk otherwise.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
-        else { return nil }
+        guard ByteScan.contains(text, refusedLeads) else { return nil }
         return first(in: text, where: isRefused)
     }
+
+    /// The bytes a refused character starts with.
+    private static let refusedLeads = ByteSet { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }
+    /// The bytes a character XML forbids starts with (CR is normalised, not forbidden).
+    private static let forbiddenLeads = ByteSet { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D || $0 == 0xEF }
 
     /// The first character of `text` that `matches`, with its 1-based line
     /// (counting `\n` only) and column (in Unicode scalars), as errors count them.
@@ -62,9 +66,7 @@ public enum ControlCharacters {
     /// `text` without the characters XML forbids; a vertical tab or form feed
     /// (a pasted line break) becomes a space.
     public static func removingForbidden(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D || $0 == 0xEF }) else {
-            return text
-        }
+        guard ByteScan.contains(text, forbiddenLeads) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.value == 0x0B || scalar.value == 0x0C {

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A set of byte values tested with one table lookup: the scans of long texts
+/// for a few rare bytes (escaping, control characters) compared each byte
+/// several times, a visible share of a large build.
+struct ByteSet: Sendable {
+    private let low: UInt128
+    private let high: UInt128
+
+    /// The bytes for which `member` is true.
+    init(_ member: (UInt8) -> Bool) {
+        var low: UInt128 = 0, high: UInt128 = 0
+        for byte in 0...255 where member(UInt8(byte)) {
+            if byte < 128 { low |= 1 << UInt128(byte) } else { high |= 1 << UInt128(byte - 128) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 128 ? (low >> UInt128(byte)) & 1 != 0 : (high >> UInt128(byte &- 128)) & 1 != 0
+    }
+
+    /// The offset of the first byte of `bytes` in the set at or after `start`.
+    @inline(__always)
+    func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if contains(bytes[index]) { return index }
+            index &+= 1
+        }
+        return nil
+    }
+}
+
+/// Byte searches over a string's UTF-8, without the generic collection
+/// algorithms (or Foundation's, which bridge to NSString).
+enum ByteScan {
+    /// Whether `text` holds a byte of `set`.
+    static func contains(_ text: String, _ set: ByteSet) -> Bool {
+        var text = text
+        return text.withUTF8 { set.firstIndex(in: $0) != nil }
+    }
+
+    /// Whether `text` holds the byte `byte` (memchr).
+    static func contains(_ text: String, byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether `text` contains `needle`, compared as UTF-8 bytes: memchr for
+    /// its first byte, memcmp for the rest.
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        let pattern = needle.utf8Start
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count >= count else { return false }
+            let last = bytes.count - count  // the last offset the needle can start at
+            var offset = 0
+            while offset <= last, let found = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
+                let start = UnsafeRawPointer(base).distance(to: found)
+                if memcmp(found, pattern, count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import SiteKit
+
+@Suite struct ByteScanTests {
+    @Test func byteSetHoldsExactlyItsMembers() {
+        let set = ByteSet { $0 == 0x00 || $0 == 0x7F || $0 == 0x80 || $0 == 0xFF || $0 == 0x3C }
+        let members = (0...255).map(UInt8.init).filter(set.contains)
+        #expect(members == [0x00, 0x3C, 0x7F, 0x80, 0xFF])
+        let bytes: [UInt8] = [0x41, 0x3C, 0x42, 0xFF]
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(set.firstIndex(in: buffer) == 1)
+            #expect(set.firstIndex(in: buffer, from: 2) == 3)
+            #expect(set.firstIndex(in: buffer, from: 4) == nil)
+        }
+    }
+
+    @Test func findsNeedlesAnywhereAndOnlyWhole() {
+        #expect(ByteScan.contains("aaab", "aab"))
+        #expect(ByteScan.contains("&#11;", "&#"))
+        #expect(ByteScan.contains("x&#", "&#"))
+        #expect(!ByteScan.contains("x&", "&#"))
+        #expect(!ByteScan.contains("", "&#"))
+        #expect(!ByteScan.contains("&x#", "&#"))
+        #expect(ByteScan.contains("ä<input type=\"checkbox\"", #"<input type="checkbox""#))
+        #expect(ByteScan.contains("a\rb", byte: 0x0D))
+        #expect(!ByteScan.contains("a\nb", byte: 0x0D))
+        #expect(!ByteScan.contains("", byte: 0x0D))
+    }
+
+    @Test func escapingKeepsEverythingButSpecialBytes() {
+        // Characters starting with 0xEF other than U+FFFE/U+FFFF stay, also at the end.
+        #expect(HTMLEscaping.escape("！<ｱ>\u{FEFF}") == "！&lt;ｱ&gt;\u{FEFF}")
+        #expect(HTMLEscaping.escape("\u{FFFD}") == "\u{FFFD}")
+        #expect(HTMLEscaping.escape("a\u{FFFE}") == "a")
+        #expect(HTMLEscaping.escape("\u{FFFF}b\u{FFFE}") == "b")
+        #expect(HTMLEscaping.escape("&&\"'") == "&amp;&amp;&quot;&#39;")
+        #expect(HTMLEscaping.escape("plain ünïcode text") == "plain ünïcode text")
+        #expect(HTMLEscaping.escape("") == "")
+        var output = "<b>"
+        HTMLEscaping.escape("x<y", into: &output)
+        #expect(output == "<b>x&lt;y")
+    }
+
+    @Test func linkColumnsCountScalarsOnTheirLine() {
+        let markdown = "é [a](x)\nüü [b](y)\n"
+        let links = [MarkdownLink(url: "x", line: 1, column: 4), MarkdownLink(url: "y", line: 2, column: 6),
+                     MarkdownLink(url: "z", line: 3, column: 1), MarkdownLink(url: "w", line: 9, column: 2),
+                     MarkdownLink(url: "v", line: 2, column: 99), MarkdownLink(url: "u", line: 0, column: 0)]
+        let columns = MarkdownRenderer.scalarColumns(links, in: markdown).map { [$0.line, $0.column] }
+        #expect(columns == [[1, 3], [2, 4], [3, 1], [9, 2], [2, 99], [1, 1]])
+    }
+}
