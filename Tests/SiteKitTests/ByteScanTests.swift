@@ -49,4 +49,12 @@ import Testing
         let columns = MarkdownRenderer.scalarColumns(links, in: markdown).map { [$0.line, $0.column] }
         #expect(columns == [[1, 3], [2, 4], [3, 1], [9, 2], [2, 99], [1, 1]])
     }
+
+    @Test func jsonStringsEscapeWhatScriptsAndReadersMisread() {
+        let text = "Say \"hi\" \\ <b>&'\n\r\t\u{2028}\u{2029}\u{2027}é\u{FFFE}！\u{FFFF}\u{0C}\u{1F}end"
+        #expect(JSONValue.string(text).rendered()
+            == #""Say \"hi\" \\ \u003cb\u003e\u0026\u0027\n\r\t\u2028\u2029\#u{2027}é！ end""#)
+        #expect(JSONValue.string("").rendered() == #""""#)
+        #expect(JSONValue.string("plain").rendered() == #""plain""#)
+    }
 }

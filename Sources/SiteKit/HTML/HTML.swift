@@ -102,48 +102,19 @@ public enum HTMLEscaping {
 
     /// Appends the escaped form of `text` to `output`.
     public static func escape(_ text: String, into output: inout String) {
-        let source = text
-        var text = text
-        text.withUTF8 { bytes in
-            // Most text needs no escaping: append it in one go.
-            guard var index = specialBytes.firstIndex(in: bytes) else {
-                output += source
-                return
+        ByteScan.append(text, to: &output, replacing: specialBytes) { bytes, offset in
+            switch bytes[offset] {
+            case 0x26: return .init(text: "&amp;", length: 1)
+            case 0x3C: return .init(text: "&lt;", length: 1)
+            case 0x3E: return .init(text: "&gt;", length: 1)
+            case 0x22: return .init(text: "&quot;", length: 1)
+            case 0x27: return .init(text: "&#39;", length: 1)
+            case 0x0B, 0x0C: return .init(text: " ", length: 1)
+            // Of the characters starting with 0xEF, U+FFFE and U+FFFF are dropped.
+            case 0xEF: return ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBE)
+                || ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBF) ? .init(text: "", length: 3) : .keep
+            default: return .init(text: "", length: 1)  // the other C0 controls are dropped
             }
-            // The runs between special bytes are appended as slices of the
-            // string: ASCII bytes and the start of U+FFFE/U+FFFF are scalar
-            // boundaries, so no run needs copying into bytes and validating again.
-            func appendRun(_ range: Range<Int>) {
-                guard !range.isEmpty else { return }
-                let utf8 = source.utf8
-                output += source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-                                 ..< utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
-            }
-            var runStart = 0
-            while let special = specialBytes.firstIndex(in: bytes, from: index) {
-                let byte = bytes[special]
-                // Of the characters starting with 0xEF, only U+FFFE and U+FFFF
-                // (EF BF BE/BF) are dropped.
-                let isNoncharacter = byte == 0xEF && special + 2 < bytes.count
-                    && bytes[special + 1] == 0xBF && bytes[special + 2] & 0xFE == 0xBE
-                if byte == 0xEF && !isNoncharacter {
-                    index = special + 1
-                    continue
-                }
-                appendRun(runStart..<special)
-                switch byte {
-                case 0x26: output += "&amp;"
-                case 0x3C: output += "&lt;"
-                case 0x3E: output += "&gt;"
-                case 0x22: output += "&quot;"
-                case 0x27: output += "&#39;"
-                case 0x0B, 0x0C: output += " "
-                default: break  // the other C0 controls and the noncharacters are dropped
-                }
-                runStart = special + (isNoncharacter ? 3 : 1)
-                index = runStart
-            }
-            appendRun(runStart..<bytes.count)
         }
     }
 

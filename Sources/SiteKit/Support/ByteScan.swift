@@ -75,4 +75,59 @@ enum ByteScan {
             return false
         }
     }
+
+    /// What takes the place of a special byte: `text` written instead of the
+    /// `length` bytes starting there; a length of 0 keeps the byte as it is.
+    struct Replacement {
+        var text: String
+        var length: Int
+        /// Keeps the byte.
+        static let keep = Replacement(text: "", length: 0)
+    }
+
+    /// Appends `text` to `output` with the bytes of `special` replaced as
+    /// `replace` says (given the text's bytes and the special byte's offset).
+    ///
+    /// The runs between replaced bytes are appended as slices of `text`, with
+    /// no byte array in between and no second UTF-8 validation. Replacements
+    /// must therefore start at a scalar boundary (an ASCII byte, or a lead
+    /// byte with its whole character).
+    static func append(_ text: String, to output: inout String, replacing special: ByteSet,
+                       with replace: (UnsafeBufferPointer<UInt8>, Int) -> Replacement) {
+        let source = text
+        var text = text
+        text.withUTF8 { bytes in
+            // Most text has no special byte: appended in one go.
+            guard var index = special.firstIndex(in: bytes) else {
+                output += source
+                return
+            }
+            func appendRun(_ range: Range<Int>) {
+                guard !range.isEmpty else { return }
+                let utf8 = source.utf8
+                output += source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                                 ..< utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+            }
+            var runStart = 0
+            while let found = special.firstIndex(in: bytes, from: index) {
+                let replacement = replace(bytes, found)
+                guard replacement.length > 0 else {
+                    index = found + 1
+                    continue
+                }
+                appendRun(runStart..<found)
+                output += replacement.text
+                runStart = found + replacement.length
+                index = runStart
+            }
+            appendRun(runStart..<bytes.count)
+        }
+    }
+
+    /// Whether `bytes` at `offset` hold the three bytes `first second third`.
+    @inline(__always)
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ first: UInt8, _ second: UInt8,
+                        _ third: UInt8) -> Bool {
+        offset + 2 < bytes.count && bytes[offset] == first && bytes[offset + 1] == second && bytes[offset + 2] == third
+    }
 }

@@ -55,26 +55,39 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        // What XML forbids is dropped here too: JSON could escape it, but a
-        // reader would put it back into its own HTML or XML.
-        for scalar in ControlCharacters.removingForbidden(text).unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "'", "\u{2028}", "\u{2029}":
-                out += unicodeEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 { out += unicodeEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
+        // What XML forbids is dropped here too (a vertical tab or form feed
+        // becomes a space): JSON could escape it, but a reader would put it back
+        // into its own HTML or XML.
+        ByteScan.append(text, to: &out, replacing: specialBytes) { bytes, offset in
+            switch bytes[offset] {
+            case 0x22: return .init(text: "\\\"", length: 1)
+            case 0x5C: return .init(text: "\\\\", length: 1)
+            case 0x0A: return .init(text: "\\n", length: 1)
+            case 0x0D: return .init(text: "\\r", length: 1)
+            case 0x09: return .init(text: "\\t", length: 1)
+            case 0x0B, 0x0C: return .init(text: " ", length: 1)
+            case 0x3C: return .init(text: "\\u003c", length: 1)
+            case 0x3E: return .init(text: "\\u003e", length: 1)
+            case 0x26: return .init(text: "\\u0026", length: 1)
+            case 0x27: return .init(text: "\\u0027", length: 1)
+            case 0xE2:
+                if ByteScan.matches(bytes, at: offset, 0xE2, 0x80, 0xA8) { return .init(text: "\\u2028", length: 3) }
+                if ByteScan.matches(bytes, at: offset, 0xE2, 0x80, 0xA9) { return .init(text: "\\u2029", length: 3) }
+                return .keep
+            case 0xEF:
+                return ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBE)
+                    || ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBF) ? .init(text: "", length: 3) : .keep
+            default: return .init(text: "", length: 1)  // the other C0 controls
             }
         }
         out += "\""
     }
 
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// The bytes a JSON string writes otherwise: quote, backslash, C0 controls,
+    /// `< > & '` (for `<script>`), and the lead bytes of U+2028/U+2029 (line
+    /// breaks to JavaScript) and of U+FFFE/U+FFFF (forbidden in XML).
+    private static let specialBytes = ByteSet {
+        $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x27
+            || $0 == 0xE2 || $0 == 0xEF
     }
 }
