@@ -16,7 +16,9 @@ public struct Site: Sendable {
     public init(settings: SiteSettings, articles: [Article], pages: [StandalonePage],
                 shows: [String: Show], staticFiles: [String]) {
         self.settings = settings
-        self.articles = articles.sorted(by: Site.newestFirst)
+        // Sorted by position: a sort moves its elements many times, and moving an
+        // Article retains and releases each of its many fields.
+        self.articles = articles.indices.sorted { Site.newestFirst(articles[$0], articles[$1]) }.map { articles[$0] }
         self.pages = pages.sorted { $0.slug < $1.slug }
         self.shows = shows
         self.staticFiles = staticFiles.sorted()
