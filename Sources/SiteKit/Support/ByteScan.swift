@@ -8,33 +8,36 @@ import Darwin
 /// for a few rare bytes (escaping, control characters) compared each byte
 /// several times, a visible share of a large build.
 struct ByteSet: Sendable {
-    private let low: UInt128
-    private let high: UInt128
+    /// One bit per byte value, 64 to a word.
+    private let words: (UInt64, UInt64, UInt64, UInt64)
 
     /// The bytes for which `member` is true.
     init(_ member: (UInt8) -> Bool) {
-        var low: UInt128 = 0, high: UInt128 = 0
-        for byte in 0...255 where member(UInt8(byte)) {
-            if byte < 128 { low |= 1 << UInt128(byte) } else { high |= 1 << UInt128(byte - 128) }
-        }
-        self.low = low
-        self.high = high
+        var words: [UInt64] = [0, 0, 0, 0]
+        for byte in 0...255 where member(UInt8(byte)) { words[byte >> 6] |= 1 << UInt64(byte & 63) }
+        self.words = (words[0], words[1], words[2], words[3])
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        withUnsafeBytes(of: words) { Self.test(byte, in: $0) }
     }
 
     @inline(__always)
-    func contains(_ byte: UInt8) -> Bool {
-        byte < 128 ? (low >> UInt128(byte)) & 1 != 0 : (high >> UInt128(byte &- 128)) & 1 != 0
+    private static func test(_ byte: UInt8, in words: UnsafeRawBufferPointer) -> Bool {
+        let word = words.load(fromByteOffset: Int(byte &>> 6) &* 8, as: UInt64.self)
+        return (word &>> UInt64(byte & 63)) & 1 != 0
     }
 
     /// The offset of the first byte of `bytes` in the set at or after `start`.
-    @inline(__always)
     func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if contains(bytes[index]) { return index }
-            index &+= 1
+        withUnsafeBytes(of: words) { words in
+            var index = start
+            while index < bytes.count {
+                if Self.test(bytes[index], in: words) { return index }
+                index &+= 1
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -88,26 +91,19 @@ enum ByteScan {
     /// Appends `text` to `output` with the bytes of `special` replaced as
     /// `replace` says (given the text's bytes and the special byte's offset).
     ///
-    /// The runs between replaced bytes are appended as slices of `text`, with
-    /// no byte array in between and no second UTF-8 validation. Replacements
-    /// must therefore start at a scalar boundary (an ASCII byte, or a lead
-    /// byte with its whole character).
+    /// Text without a special byte is appended as it is. Otherwise the result
+    /// is made in one byte array (the runs between replaced bytes copied with
+    /// memcpy) and appended once: markup is dense with special bytes, and
+    /// appending each run and replacement to the string cost more than this.
+    /// Replacements must start at a scalar boundary (an ASCII byte, or a
+    /// lead byte with its whole character), so the result is valid UTF-8.
     static func append(_ text: String, to output: inout String, replacing special: ByteSet,
                        with replace: (UnsafeBufferPointer<UInt8>, Int) -> Replacement) {
-        let source = text
         var text = text
-        text.withUTF8 { bytes in
-            // Most text has no special byte: appended in one go.
-            guard var index = special.firstIndex(in: bytes) else {
-                output += source
-                return
-            }
-            func appendRun(_ range: Range<Int>) {
-                guard !range.isEmpty else { return }
-                let utf8 = source.utf8
-                output += source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-                                 ..< utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
-            }
+        let appended: Bool = text.withUTF8 { bytes in
+            guard var index = special.firstIndex(in: bytes) else { return false }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 8 + 16)
             var runStart = 0
             while let found = special.firstIndex(in: bytes, from: index) {
                 let replacement = replace(bytes, found)
@@ -115,13 +111,16 @@ enum ByteScan {
                     index = found + 1
                     continue
                 }
-                appendRun(runStart..<found)
-                output += replacement.text
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<found]))
+                result.append(contentsOf: replacement.text.utf8)
                 runStart = found + replacement.length
                 index = runStart
             }
-            appendRun(runStart..<bytes.count)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            output += String(decoding: result, as: UTF8.self)
+            return true
         }
+        if !appended { output += text }
     }
 
     /// Whether `bytes` at `offset` hold the three bytes `first second third`.
