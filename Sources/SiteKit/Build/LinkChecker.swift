@@ -86,7 +86,7 @@ struct LinkChecker: Sendable {
             var resolved: [String: Target] = [:]
             var broken: [Broken] = []
             for page in chunk {
-                let folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+                lazy var folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
                 for link in page.links {
                     let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
                     let key = isRelative ? folder + "\u{0}" + link : link
@@ -106,9 +106,11 @@ struct LinkChecker: Sendable {
                             : "no page or file is written at /\(path)"
                         broken.append(Broken(source: page.source, page: page.path, link: link, reason: reason))
                     case .file(let file, let fragment):
-                        let file = file ?? page.path
-                        if let fragment, !fragment.isEmpty, let targetPage = byPath(file),
-                           !targetPage.ids.contains(fragment) {
+                        guard let fragment, !fragment.isEmpty else { continue }
+                        // A fragment of the page itself (heading anchors, the table
+                        // of contents) is looked up on the page at hand.
+                        if let ids = file == nil ? page.ids : byPath(file!)?.ids, !ids.contains(fragment) {
+                            let file = file ?? page.path
                             broken.append(Broken(source: page.source, page: page.path, link: link,
                                                  reason: "/\(file) has no element with id '\(fragment)'"))
                         }
@@ -139,6 +141,7 @@ struct LinkChecker: Sendable {
     /// The site path a link points at (`nil` for the same page) and its fragment,
     /// or `nil` when the link leaves the site.
     func resolve(_ link: String, from pagePath: String) -> (String?, String?)? {
+        if let path = plainSitePath(link) { return (path, nil) }
         var url = link
         if url.hasPrefix(baseURL) { url = basePath + url.dropFirst(baseURL.count) }
         if url.hasPrefix("//") || Self.hasScheme(url) { return nil }
@@ -168,6 +171,25 @@ struct LinkChecker: Sendable {
             }
         }
         return (normalized.joined(separator: "/"), fragment)
+    }
+
+    /// The site path of a link below the base path with nothing to decode or
+    /// normalise (no fragment, query, `%` escape or `.` segment): most links
+    /// of a page (`/articles/x/`, `/tags/y/`), resolved without splitting.
+    private func plainSitePath(_ link: String) -> String? {
+        guard link.hasPrefix(basePath), basePath.hasPrefix("/"), !link.hasPrefix("//") else { return nil }
+        var link = link
+        let plain = link.withUTF8 { bytes in
+            for index in bytes.indices {
+                switch bytes[index] {
+                case UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "%"): return false
+                case UInt8(ascii: ".") where index > 0 && bytes[index - 1] == UInt8(ascii: "/"): return false
+                default: continue
+                }
+            }
+            return true
+        }
+        return plain ? String(link.utf8.dropFirst(basePath.utf8.count))! : nil
     }
 
     /// `%XX` escapes decoded; `nil` when they do not form UTF-8.

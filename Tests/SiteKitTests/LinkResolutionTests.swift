@@ -1,0 +1,33 @@
+import Testing
+@testable import SiteKit
+
+@Suite struct LinkResolutionTests {
+    /// `resolve` as pairs, for comparing.
+    private func resolved(_ link: String, from page: String = "articles/a/index.html",
+                          basePath: String = "/") -> [String?]? {
+        let checker = LinkChecker(baseURL: "https://example.org" + basePath, basePath: basePath)
+        return checker.resolve(link, from: page).map { [$0.0, $0.1] }
+    }
+
+    @Test func plainRootLinksResolveLikeNormalisedOnes() {
+        #expect(resolved("/articles/x/") == ["articles/x/", nil])
+        #expect(resolved("/") == ["", nil])
+        #expect(resolved("/a//b") == ["a//b", nil])
+        #expect(resolved("/a/./b") == ["a/b", nil])
+        #expect(resolved("/a/../b") == ["b", nil])
+        #expect(resolved("/.well-known/x") == [".well-known/x", nil])
+        #expect(resolved("/a/b.csv") == ["a/b.csv", nil])
+        #expect(resolved("/t%C3%A9/") == ["té/", nil])
+        #expect(resolved("/x/?page=2") == ["x/", nil])
+        #expect(resolved("/x/#part") == ["x/", "part"])
+        #expect(resolved("//cdn.example.org/x") == nil)
+        #expect(resolved("https://example.org/x/") == ["x/", nil])
+    }
+
+    @Test func linksBelowABasePath() {
+        #expect(resolved("/blog/x/", basePath: "/blog/") == ["x/", nil])
+        #expect(resolved("/blog/", basePath: "/blog/") == ["", nil])
+        #expect(resolved("/other/x/", basePath: "/blog/") == nil)
+        #expect(resolved("chart.csv", basePath: "/blog/") == ["articles/a/chart.csv", nil])
+    }
+}
