@@ -245,12 +245,36 @@ public enum SiteLoader {
             let kind = limit == InputLimits.markdownFileBytes ? "an article or page" : "a data file"
             throw SiteError(file: path, message: "the file is larger than \(limit / 1024 / 1024) MB, the most sitegen reads for \(kind): split it into smaller files (is it the file you meant to put here?)")
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = readBytes(url.path, sizeHint: Int(info.st_size)) else {
             throw SiteError(file: path, message: "cannot read the file: check that it exists and is readable")
         }
-        let text = try SourceText.decode([UInt8](data), file: path)
+        let text = try SourceText.decode(bytes, file: path)
         try SourceText.checkCharacters(text, file: path)
         return text
+    }
+
+    /// A file's bytes, read with open and read straight into the array: through
+    /// FileManager and Data every file was copied once more.
+    private static func readBytes(_ path: String, sizeHint: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var capacity = max(sizeHint, 0) + 1  // one more, to see the end in the first pass
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + start, capacity - start)
+            }
+            if count < 0 {
+                if errno == EINTR { bytes.removeSubrange(start...); continue }
+                return nil
+            }
+            bytes.removeSubrange((start + count)...)
+            if count == 0 { return bytes }
+            if bytes.count == capacity { capacity *= 2 }
+        }
     }
 
     /// Regular files below `directory`, as sorted relative paths; none when it is missing.
