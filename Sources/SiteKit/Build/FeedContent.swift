@@ -151,7 +151,9 @@ enum FeedContent {
 
     /// "https://example.org/blog/" -> "https://example.org".
     static func origin(of baseURL: String) -> String {
-        guard let scheme = baseURL.range(of: "://") else { return baseURL }
+        // The standard library's search: Foundation's `range(of:)` bridged to
+        // NSString, for every root-relative link of every feed body.
+        guard let scheme = baseURL.firstRange(of: "://") else { return baseURL }
         let rest = baseURL[scheme.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return baseURL }
         return String(baseURL[..<slash])

@@ -50,7 +50,7 @@ public struct SiteSettings: Sendable, Equatable {
 
     /// The path part of `baseURL`, where the site lives on its host: "/" or "/blog/".
     public var basePath: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        guard let schemeEnd = baseURL.firstRange(of: "://") else { return "/" }
         let rest = baseURL[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         let path = String(rest[slash...])
