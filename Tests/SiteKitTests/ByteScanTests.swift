@@ -57,4 +57,15 @@ import Testing
         #expect(JSONValue.string("").rendered() == #""""#)
         #expect(JSONValue.string("plain").rendered() == #""plain""#)
     }
+
+    @Test func rewritesBytesAndWholeCharactersByTable() {
+        let rewrite = ByteRewrite(bytes: [UInt8(ascii: "a"): "A", UInt8(ascii: "-"): ""],
+                                  characters: [[0xE2, 0x80, 0xA8]: "<LS>", [0xE2, 0x80, 0x94]: "--"])
+        var output = ">"
+        rewrite.append("a-b\u{2028}c—é\u{2019}\u{2028}", to: &output)
+        #expect(output == ">Ab<LS>c--é\u{2019}<LS>")
+        var untouched = ""
+        rewrite.append("xyz é", to: &untouched)
+        #expect(untouched == "xyz é")
+    }
 }

@@ -102,28 +102,18 @@ public enum HTMLEscaping {
 
     /// Appends the escaped form of `text` to `output`.
     public static func escape(_ text: String, into output: inout String) {
-        ByteScan.append(text, to: &output, replacing: specialBytes) { bytes, offset in
-            switch bytes[offset] {
-            case 0x26: return .init(text: "&amp;", length: 1)
-            case 0x3C: return .init(text: "&lt;", length: 1)
-            case 0x3E: return .init(text: "&gt;", length: 1)
-            case 0x22: return .init(text: "&quot;", length: 1)
-            case 0x27: return .init(text: "&#39;", length: 1)
-            case 0x0B, 0x0C: return .init(text: " ", length: 1)
-            // Of the characters starting with 0xEF, U+FFFE and U+FFFF are dropped.
-            case 0xEF: return ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBE)
-                || ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBF) ? .init(text: "", length: 3) : .keep
-            default: return .init(text: "", length: 1)  // the other C0 controls are dropped
-            }
+        rewrite.append(text, to: &output)
+    }
+
+    /// `& < > " '` as references; the C0 controls but tab, line feed and
+    /// carriage return dropped (a vertical tab or form feed becomes a space);
+    /// U+FFFE and U+FFFF dropped.
+    private static let rewrite: ByteRewrite = {
+        var bytes: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;",
+                                      0x0B: " ", 0x0C: " "]
+        for control in UInt8(0)..<0x20 where bytes[control] == nil && ![0x09, 0x0A, 0x0D].contains(control) {
+            bytes[control] = ""
         }
-    }
-
-    /// The bytes escaping replaces or drops: `& < > " '`, C0 controls but tab,
-    /// line feed and carriage return, and 0xEF, the lead byte of U+FFFE/U+FFFF.
-    private static let specialBytes = ByteSet(isSpecial)
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
-            || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D) || byte == 0xEF
-    }
+        return ByteRewrite(bytes: bytes, characters: [[0xEF, 0xBF, 0xBE]: "", [0xEF, 0xBF, 0xBF]: ""])
+    }()
 }

@@ -55,39 +55,21 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        // What XML forbids is dropped here too (a vertical tab or form feed
-        // becomes a space): JSON could escape it, but a reader would put it back
-        // into its own HTML or XML.
-        ByteScan.append(text, to: &out, replacing: specialBytes) { bytes, offset in
-            switch bytes[offset] {
-            case 0x22: return .init(text: "\\\"", length: 1)
-            case 0x5C: return .init(text: "\\\\", length: 1)
-            case 0x0A: return .init(text: "\\n", length: 1)
-            case 0x0D: return .init(text: "\\r", length: 1)
-            case 0x09: return .init(text: "\\t", length: 1)
-            case 0x0B, 0x0C: return .init(text: " ", length: 1)
-            case 0x3C: return .init(text: "\\u003c", length: 1)
-            case 0x3E: return .init(text: "\\u003e", length: 1)
-            case 0x26: return .init(text: "\\u0026", length: 1)
-            case 0x27: return .init(text: "\\u0027", length: 1)
-            case 0xE2:
-                if ByteScan.matches(bytes, at: offset, 0xE2, 0x80, 0xA8) { return .init(text: "\\u2028", length: 3) }
-                if ByteScan.matches(bytes, at: offset, 0xE2, 0x80, 0xA9) { return .init(text: "\\u2029", length: 3) }
-                return .keep
-            case 0xEF:
-                return ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBE)
-                    || ByteScan.matches(bytes, at: offset, 0xEF, 0xBF, 0xBF) ? .init(text: "", length: 3) : .keep
-            default: return .init(text: "", length: 1)  // the other C0 controls
-            }
-        }
+        rewrite.append(text, to: &out)
         out += "\""
     }
 
-    /// The bytes a JSON string writes otherwise: quote, backslash, C0 controls,
-    /// `< > & '` (for `<script>`), and the lead bytes of U+2028/U+2029 (line
-    /// breaks to JavaScript) and of U+FFFE/U+FFFF (forbidden in XML).
-    private static let specialBytes = ByteSet {
-        $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x27
-            || $0 == 0xE2 || $0 == 0xEF
-    }
+    /// Quote, backslash and the usual controls escaped; `< > & '` as `\u`
+    /// escapes (safe inside `<script>`), and U+2028/U+2029 too (line breaks to
+    /// JavaScript). What XML forbids is dropped, as in HTML (a vertical tab or
+    /// form feed becomes a space): JSON could escape it, but a reader would put
+    /// it back into its own HTML or XML.
+    private static let rewrite: ByteRewrite = {
+        var bytes: [UInt8: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t",
+                                      0x0B: " ", 0x0C: " ", 0x3C: "\\u003c", 0x3E: "\\u003e", 0x26: "\\u0026",
+                                      0x27: "\\u0027"]
+        for control in UInt8(0)..<0x20 where bytes[control] == nil { bytes[control] = "" }
+        return ByteRewrite(bytes: bytes, characters: [[0xE2, 0x80, 0xA8]: "\\u2028", [0xE2, 0x80, 0xA9]: "\\u2029",
+                                                      [0xEF, 0xBF, 0xBE]: "", [0xEF, 0xBF, 0xBF]: ""])
+    }()
 }

@@ -1,0 +1,104 @@
+/// A rewrite of a string's UTF-8 by table: bytes replaced by text (or
+/// dropped), and a few three-byte characters likewise. HTML and JSON escaping
+/// are two such tables over the one loop in ``append(_:to:)``.
+struct ByteRewrite: Sendable {
+    /// Where a replacement's bytes are in `pool`.
+    private struct Span: Sendable {
+        var start: Int
+        var count: Int
+    }
+
+    /// Every replacement's bytes, end to end: one buffer, so that the loop
+    /// copies from it without retaining an array per replacement.
+    private let pool: [UInt8]
+    /// What each byte becomes; `nil` keeps it.
+    private let byteSpans: [Span?]
+    /// Three-byte characters (their UTF-8) and what each becomes.
+    private let characters: [(first: UInt8, second: UInt8, third: UInt8, span: Span)]
+    /// Every byte that may start a replacement.
+    private let special: ByteSet
+
+    /// - Parameters:
+    ///   - bytes: single bytes and their replacements ("" drops the byte). Only
+    ///     ASCII bytes, so the rest of the text stays whole characters.
+    ///   - characters: three-byte UTF-8 sequences and their replacements.
+    init(bytes: [UInt8: String], characters: [[UInt8]: String]) {
+        var pool: [UInt8] = []
+        func stored(_ text: String) -> Span {
+            defer { pool += text.utf8 }
+            return Span(start: pool.count, count: text.utf8.count)
+        }
+        var byteSpans = [Span?](repeating: nil, count: 256)
+        for (byte, text) in bytes.sorted(by: { $0.key < $1.key }) {
+            precondition(byte < 0x80, "only ASCII bytes are replaced alone")
+            byteSpans[Int(byte)] = stored(text)
+        }
+        var sequences: [(first: UInt8, second: UInt8, third: UInt8, span: Span)] = []
+        for (utf8, text) in characters.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            precondition(utf8.count == 3 && utf8[0] >= 0x80, "characters are three UTF-8 bytes")
+            sequences.append((utf8[0], utf8[1], utf8[2], stored(text)))
+        }
+        self.pool = pool
+        self.byteSpans = byteSpans
+        self.characters = sequences
+        let leads = Set(sequences.map(\.first))
+        special = ByteSet { byteSpans[Int($0)] != nil || leads.contains($0) }
+    }
+
+    /// Appends `text` to `output`, rewritten.
+    ///
+    /// Text without a special byte is appended as it is. Otherwise the result
+    /// is made in one byte array (the runs between replaced bytes copied with
+    /// memcpy) and appended once: markup is dense with special bytes, and
+    /// appending each run and replacement to the string cost more than this.
+    func append(_ text: String, to output: inout String) {
+        var text = text
+        let appended: Bool = text.withUTF8 { source in
+            guard let first = special.firstIndex(in: source) else { return false }
+            let result = pool.withUnsafeBufferPointer { pool in
+                byteSpans.withUnsafeBufferPointer { byteSpans in
+                    rewritten(source, from: first, pool: pool, byteSpans: byteSpans)
+                }
+            }
+            output += String(decoding: result, as: UTF8.self)
+            return true
+        }
+        if !appended { output += text }
+    }
+
+    /// `source` rewritten, given its first special byte; the tables as buffers,
+    /// so the loop retains nothing.
+    private func rewritten(_ source: UnsafeBufferPointer<UInt8>, from first: Int, pool: UnsafeBufferPointer<UInt8>,
+                           byteSpans: UnsafeBufferPointer<Span?>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(source.count + source.count / 8 + 16)
+        var runStart = 0
+        var index = first
+        while let found = special.firstIndex(in: source, from: index) {
+            guard let (span, length) = replacement(in: source, at: found, byteSpans: byteSpans) else {
+                index = found + 1  // the lead byte of a character kept whole
+                continue
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<found]))
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: pool[span.start..<(span.start + span.count)]))
+            runStart = found + length
+            index = runStart
+        }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
+        return result
+    }
+
+    /// The replacement for what starts at `offset`, and how many bytes it replaces.
+    @inline(__always)
+    private func replacement(in source: UnsafeBufferPointer<UInt8>, at offset: Int,
+                             byteSpans: UnsafeBufferPointer<Span?>) -> (Span, Int)? {
+        let byte = source[offset]
+        if byte < 0x80 { return byteSpans[Int(byte)].map { ($0, 1) } }
+        guard offset + 2 < source.count else { return nil }
+        for character in characters where character.first == byte
+            && character.second == source[offset + 1] && character.third == source[offset + 2] {
+            return (character.span, 3)
+        }
+        return nil
+    }
+}
