@@ -109,11 +109,9 @@ public enum HTMLEscaping {
     /// carriage return dropped (a vertical tab or form feed becomes a space);
     /// U+FFFE and U+FFFF dropped.
     private static let rewrite: ByteRewrite = {
-        var bytes: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;",
-                                      0x0B: " ", 0x0C: " "]
-        for control in UInt8(0)..<0x20 where bytes[control] == nil && ![0x09, 0x0A, 0x0D].contains(control) {
-            bytes[control] = ""
-        }
-        return ByteRewrite(bytes: bytes, characters: [[0xEF, 0xBF, 0xBE]: "", [0xEF, 0xBF, 0xBF]: ""])
+        let forbidden = ControlCharacters.forbiddenInXML
+        let escapes: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
+        return ByteRewrite(bytes: forbidden.bytes.merging(escapes) { _, escape in escape },
+                           characters: forbidden.characters)
     }()
 }

@@ -3,8 +3,9 @@
 /// XML 1.0 forbids C0 controls other than tab, line feed and carriage return,
 /// and U+FFFE/U+FFFF; one of them in a title makes a whole feed or sitemap
 /// ill-formed, and strict readers then drop all of it. Content is checked with
-/// ``firstRefused(in:)``; the escaping layers call ``removingForbidden(_:)`` as a
-/// last defence for text that did not come from checked content.
+/// ``firstRefused(in:)``; as a last defence for text that did not come from
+/// checked content, ``removingForbidden(_:)`` and the HTML and JSON escaping
+/// drop them by the one table of ``forbiddenInXML``.
 public enum ControlCharacters {
     /// Whether XML 1.0 forbids the character.
     public static func isForbiddenInXML(_ scalar: Unicode.Scalar) -> Bool {
@@ -32,8 +33,6 @@ public enum ControlCharacters {
 
     /// The bytes a refused character starts with.
     private static let refusedLeads = ByteSet { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }
-    /// The bytes a character XML forbids starts with (CR is normalised, not forbidden).
-    private static let forbiddenLeads = ByteSet { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D || $0 == 0xEF }
 
     /// The first character of `text` that `matches`, with its 1-based line
     /// (counting `\n` only) and column (in Unicode scalars), as errors count them.
@@ -66,17 +65,24 @@ public enum ControlCharacters {
     /// `text` without the characters XML forbids; a vertical tab or form feed
     /// (a pasted line break) becomes a space.
     public static func removingForbidden(_ text: String) -> String {
-        guard ByteScan.contains(text, forbiddenLeads) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.value == 0x0B || scalar.value == 0x0C {
-                out.append(" ")
-            } else if !isForbiddenInXML(scalar) {
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        var out = ""
+        forbiddenRemoval.append(text, to: &out)
+        return out
     }
+
+    /// What becomes of the characters XML forbids, as a table for
+    /// ``ByteRewrite``: the C0 controls but tab, line feed and carriage return
+    /// dropped, a vertical tab or form feed (a pasted line break) made a space,
+    /// U+FFFE and U+FFFF dropped. Escaping adds its own entries to it.
+    static let forbiddenInXML: (bytes: [UInt8: String], characters: [[UInt8]: String]) = {
+        var bytes: [UInt8: String] = [0x0B: " ", 0x0C: " "]
+        for control in UInt8(0)..<0x20 where bytes[control] == nil && ![0x09, 0x0A, 0x0D].contains(control) {
+            bytes[control] = ""
+        }
+        return (bytes, [[0xEF, 0xBF, 0xBE]: "", [0xEF, 0xBF, 0xBF]: ""])
+    }()
+
+    private static let forbiddenRemoval = ByteRewrite(bytes: forbiddenInXML.bytes, characters: forbiddenInXML.characters)
 
     private static func name(of scalar: Unicode.Scalar) -> String {
         switch scalar.value {

@@ -65,11 +65,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// form feed becomes a space): JSON could escape it, but a reader would put
     /// it back into its own HTML or XML.
     private static let rewrite: ByteRewrite = {
-        var bytes: [UInt8: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t",
-                                      0x0B: " ", 0x0C: " ", 0x3C: "\\u003c", 0x3E: "\\u003e", 0x26: "\\u0026",
-                                      0x27: "\\u0027"]
-        for control in UInt8(0)..<0x20 where bytes[control] == nil { bytes[control] = "" }
-        return ByteRewrite(bytes: bytes, characters: [[0xE2, 0x80, 0xA8]: "\\u2028", [0xE2, 0x80, 0xA9]: "\\u2029",
-                                                      [0xEF, 0xBF, 0xBE]: "", [0xEF, 0xBF, 0xBF]: ""])
+        let forbidden = ControlCharacters.forbiddenInXML
+        let escapes: [UInt8: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t",
+                                        0x3C: "\\u003c", 0x3E: "\\u003e", 0x26: "\\u0026", 0x27: "\\u0027"]
+        let lineBreaks: [[UInt8]: String] = [[0xE2, 0x80, 0xA8]: "\\u2028", [0xE2, 0x80, 0xA9]: "\\u2029"]
+        return ByteRewrite(bytes: forbidden.bytes.merging(escapes) { _, escape in escape },
+                           characters: forbidden.characters.merging(lineBreaks) { _, escape in escape })
     }()
 }
