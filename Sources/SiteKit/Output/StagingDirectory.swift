@@ -151,7 +151,7 @@ public final class StagingDirectory: Sendable {
 
     /// Copies a file into the staging folder at a site path.
     public func copy(_ source: URL, to sitePath: String) throws(SiteError) {
-        let url = try resolve(sitePath)
+        let url = URL(filePath: try checked(sitePath))
         if let failure = injectedFailure?(sitePath) {
             throw SiteError(file: source.path, message: "cannot copy the file into the output: \(failure)")
         }
@@ -198,11 +198,6 @@ public final class StagingDirectory: Sendable {
     public static func filePath(_ sitePath: String) -> String {
         guard sitePath.utf8.contains(UInt8(ascii: "%")) else { return sitePath }
         return sitePath.removingPercentEncoding ?? sitePath
-    }
-
-    /// The URL for a site path, refusing anything that would leave the folder.
-    private func resolve(_ sitePath: String) throws(SiteError) -> URL {
-        URL(filePath: try checked(sitePath))
     }
 
     /// The file path for a site path inside the staging folder, refusing
