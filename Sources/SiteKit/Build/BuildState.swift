@@ -8,7 +8,7 @@ public struct BuildState: Sendable {
     /// Each published article's summary, by slug.
     var summaries: [String: ArticleSummary]
     /// The feed variant of the bodies of articles some feed lists, by article URL.
-    var feedBodies: [String: Feeds.Body]
+    var feedBodies: [String: Feeds.StoredBody]
     /// Every HTML page's ids and links, by file path, for the link check.
     var pages: [String: LinkChecker.Page]
     /// Every file written, as on disk.

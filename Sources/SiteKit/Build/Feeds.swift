@@ -26,6 +26,37 @@ enum Feeds {
             xmlEscaped = Feeds.xmlEscape(html)
             self.html = keepHTML ? html : nil
         }
+
+        init(xmlEscaped: String, html: String?) {
+            self.xmlEscaped = xmlEscaped
+            self.html = html
+        }
+    }
+
+    /// A ``Body`` as the build keeps it until the feeds are written: in
+    /// memory for a preview, which compares and reuses bodies across
+    /// rebuilds; its escaped HTML in a ``FeedBodyStore`` for a full build,
+    /// so that memory does not grow with the number of articles.
+    enum StoredBody: Sendable, Equatable {
+        case inMemory(Body)
+        case stored(FeedBodyStore.Span, html: String?)
+
+        /// Prepares an article's body for feeds, into `store` when there is one.
+        init(html: String, keepHTML: Bool, store: FeedBodyStore?) throws(SiteError) {
+            guard let store else {
+                self = .inMemory(Body(html: html, keepHTML: keepHTML))
+                return
+            }
+            self = .stored(try store.append(Feeds.xmlEscape(html)), html: keepHTML ? html : nil)
+        }
+
+        /// The body, read back from the store if it is there.
+        func body() throws(SiteError) -> Body {
+            switch self {
+            case .inMemory(let body): body
+            case .stored(let span, let html): Body(xmlEscaped: try span.text(), html: html)
+            }
+        }
     }
 
     /// The Atom document.

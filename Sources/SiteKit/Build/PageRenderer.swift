@@ -242,14 +242,14 @@ struct PageRenderer: Sendable {
     ///   - summary: a published article's summary, by slug.
     ///   - feedBody: the feed variant of an article's body, by its URL.
     func renderGenerated(_ planned: PlannedOutput, summary: (String) -> ArticleSummary?,
-                         feedBody: (String) -> Feeds.Body? = { _ in nil }) -> [Output] {
+                         feedBody: (String) throws(BuildFailure) -> Feeds.Body? = { _ in nil }) throws(BuildFailure) -> [Output] {
         let path = planned.path.site
         let source = planned.origin.owner
         func listed(_ slugs: some Sequence<String>) -> [ArticleSummary] { slugs.compactMap(summary) }
         // The feed bodies of a feed's entries, by URL.
-        func content(_ entries: [ArticleSummary]) -> [String: Feeds.Body] {
+        func content(_ entries: [ArticleSummary]) throws(BuildFailure) -> [String: Feeds.Body] {
             var bodies: [String: Feeds.Body] = [:]
-            for entry in entries { bodies[entry.url] = feedBody(entry.url) }
+            for entry in entries { bodies[entry.url] = try feedBody(entry.url) }
             return bodies
         }
         func output(_ text: String) -> [Output] { [Output(path: path, text: text, source: source)] }
@@ -283,7 +283,7 @@ struct PageRenderer: Sendable {
         case .termFeed(let name, let slug, _):
             guard let term = plan.taxonomy(name)?.term(slug) else { return [] }
             let entries = listed(term.articleSlugs.prefix(SitePlan.feedSize))
-            let feed = termFeed(term, items: entries, content: content(entries))
+            let feed = termFeed(term, items: entries, content: try content(entries))
             return output(Feeds.atom(feed, settings: settings, basePath: plan.basePath))
         case .termIndex(let name):
             guard let taxonomy = plan.taxonomy(name) else { return [] }
@@ -295,7 +295,7 @@ struct PageRenderer: Sendable {
         case .atomFeed, .jsonFeed:
             let entries = listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
             let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
-                                      entries: entries, content: content(entries))
+                                      entries: entries, content: try content(entries))
             return output(planned.origin == .atomFeed ? Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath)
                           : Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings, basePath: plan.basePath))
         case .notFound:

@@ -31,7 +31,7 @@ struct RenderPhase: Sendable {
         var outputs: [PageRenderer.Output] = []
         var pages: [LinkChecker.Page] = []
         var summary: (slug: String, ArticleSummary)?
-        var feedBody: Feeds.Body?
+        var feedBody: Feeds.StoredBody?
     }
 
     func run(into folder: StagingDirectory) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
@@ -39,6 +39,12 @@ struct RenderPhase: Sendable {
         let renderer = PageRenderer(plan: plan, theme: theme, footer: footer)
         let writesAsRendered = previous == nil
         let feedSlugs = plan.feedArticleSlugs
+        // A full build keeps feed bodies in a file until the feeds are written;
+        // a preview keeps them in memory, to compare and reuse on rebuilds.
+        var store: FeedBodyStore?
+        if writesAsRendered && !forRebuilds {
+            do { store = try FeedBodyStore(in: folder.staging.path) } catch { throw BuildFailure([error]) }
+        }
 
         // Sources.
         let sources = plan.outputs.filter { planned in
@@ -52,13 +58,14 @@ struct RenderPhase: Sendable {
             return before.isStale(as: planned, changed: self.changed)
         }
         var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
-                                           keepsAllFeedHTML: forRebuilds, writeTo: writesAsRendered ? folder : nil)
+                                           keepsAllFeedHTML: forRebuilds, feedBodyStore: store,
+                                           writeTo: writesAsRendered ? folder : nil)
 
         PhaseTimer.mark("sources", since: &clock)
         // What the generated pages show of the articles, and what changed in it.
         var changed = self.changed
         var summaries: [String: ArticleSummary] = [:]
-        var feedBodies: [String: Feeds.Body] = [:]
+        var feedBodies: [String: Feeds.StoredBody] = [:]
         summaries.reserveCapacity(plan.articles.count)
         for article in plan.articles {
             guard let summary = previous?.summaries[article.slug] else { continue }
@@ -168,7 +175,7 @@ struct RenderPhase: Sendable {
     private struct Update: Sendable {
         var fresh: [Rendered]
         var summaries: [String: ArticleSummary]
-        var feedBodies: [String: Feeds.Body]
+        var feedBodies: [String: Feeds.StoredBody]
         var pages: [String: LinkChecker.Page]
         var removed: Set<String>
         var added: Set<String>
@@ -185,7 +192,7 @@ struct RenderPhase: Sendable {
             Set(inputs.flatMap { dependents[$0] ?? [] }).sorted().map { plan.outputs[$0] }
         }
         var fresh = try renderSources(candidates(changed).filter(\.origin.isSource), renderer: renderer,
-                                      feedSlugs: feedSlugs, keepsAllFeedHTML: true, writeTo: nil)
+                                      feedSlugs: feedSlugs, keepsAllFeedHTML: true, feedBodyStore: nil, writeTo: nil)
 
         let listed = listings(of: fresh, summaryBefore: { state.summaries[$0] }, feedBodyBefore: { state.feedBodies[$0] })
         let changed = changed.union(listed.changed)
@@ -269,10 +276,10 @@ struct RenderPhase: Sendable {
     /// URL follows its slug, and summaries are kept by slug: a new URL is a
     /// new article.)
     private static func listings(of fresh: [Rendered], summaryBefore: (String) -> ArticleSummary?,
-                                 feedBodyBefore: (String) -> Feeds.Body?)
-        -> (summaries: [String: ArticleSummary], feedBodies: [String: Feeds.Body], changed: Set<BuildInput>) {
+                                 feedBodyBefore: (String) -> Feeds.StoredBody?)
+        -> (summaries: [String: ArticleSummary], feedBodies: [String: Feeds.StoredBody], changed: Set<BuildInput>) {
         var summaries: [String: ArticleSummary] = [:]
-        var feedBodies: [String: Feeds.Body] = [:]
+        var feedBodies: [String: Feeds.StoredBody] = [:]
         var changed = Set<BuildInput>()
         for rendered in fresh {
             guard let (slug, summary) = rendered.summary else { continue }
@@ -288,7 +295,8 @@ struct RenderPhase: Sendable {
     /// Renders articles and standalone pages (in parallel), written at once
     /// when `writeTo` is given.
     private static func renderSources(_ sources: [PlannedOutput], renderer: PageRenderer, feedSlugs: Set<String>,
-                                      keepsAllFeedHTML: Bool, writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
+                                      keepsAllFeedHTML: Bool, feedBodyStore: FeedBodyStore?,
+                                      writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
         // The JSON Feed is the site's alone: its entries are the newest articles.
         let jsonFeedSlugs = Set(renderer.plan.articles.prefix(SitePlan.feedSize).map(\.slug))
         let results = Parallel.map(sources) { planned -> Result<Rendered, BuildFailure> in
@@ -301,8 +309,14 @@ struct RenderPhase: Sendable {
                     let (summary, page, dataFiles, feedHTML) = try renderer.renderArticle(
                         article, forFeeds: feedSlugs.contains(article.slug))
                     rendered.summary = (article.slug, summary)
-                    rendered.feedBody = feedHTML.map {
-                        Feeds.Body(html: $0, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug))
+                    if let feedHTML {
+                        do throws(SiteError) {
+                            rendered.feedBody = try Feeds.StoredBody(
+                                html: feedHTML, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug),
+                                store: feedBodyStore)
+                        } catch {
+                            throw BuildFailure([error])
+                        }
                     }
                     outputs = [page] + dataFiles
                 case .page(let source):
@@ -325,12 +339,15 @@ struct RenderPhase: Sendable {
     /// Renders generated outputs (in parallel), written at once when `writeTo` is given.
     private static func renderGenerated(_ generated: [PlannedOutput], renderer: PageRenderer,
                                         summary: @escaping @Sendable (String) -> ArticleSummary?,
-                                        feedBody: @escaping @Sendable (String) -> Feeds.Body?,
+                                        feedBody: @escaping @Sendable (String) -> Feeds.StoredBody?,
                                         writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
         try collect(Parallel.map(generated) { planned -> Result<Rendered, BuildFailure> in
             var rendered = Rendered(record: RenderedOutput(entry: planned))
             do throws(BuildFailure) {
-                try keep(renderer.renderGenerated(planned, summary: summary, feedBody: feedBody), in: &rendered, writeTo: folder)
+                let outputs = try renderer.renderGenerated(planned, summary: summary) { url throws(BuildFailure) in
+                    do throws(SiteError) { return try feedBody(url)?.body() } catch { throw BuildFailure([error]) }
+                }
+                try keep(outputs, in: &rendered, writeTo: folder)
             } catch {
                 return .failure(error)
             }
