@@ -86,39 +86,80 @@ struct LinkChecker: Sendable {
             var resolved: [String: Target] = [:]
             var broken: [Broken] = []
             for page in chunk {
-                lazy var folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-                for link in page.links {
-                    let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
-                    let key = isRelative ? folder + "\u{0}" + link : link
-                    let target: Target
-                    if let known = resolved[key] {
-                        target = known
-                    } else {
-                        target = self.target(of: link, from: page.path, in: allFiles)
-                        resolved[key] = target
-                    }
-                    switch target {
-                    case .outside:
-                        continue
-                    case .missing(let path):
-                        let reason = path.hasSuffix(".md")
-                            ? "it names no published content file (it may not exist, or be a draft, future or expired)"
-                            : "no page or file is written at /\(path)"
-                        broken.append(Broken(source: page.source, page: page.path, link: link, reason: reason))
-                    case .file(let file, let fragment):
-                        guard let fragment, !fragment.isEmpty else { continue }
-                        // A fragment of the page itself (heading anchors, the table
-                        // of contents) is looked up on the page at hand.
-                        if let ids = file == nil ? page.ids : byPath(file!)?.ids, !ids.contains(fragment) {
-                            let file = file ?? page.path
-                            broken.append(Broken(source: page.source, page: page.path, link: link,
-                                                 reason: "/\(file) has no element with id '\(fragment)'"))
-                        }
-                    }
-                }
+                broken += check(page, cache: &resolved, decidesAll: true, ids: { byPath($0)?.ids }, fileExists: allFiles).broken
             }
             return broken
         }.flatMap { $0 }
+    }
+
+    /// Checks `page` as soon as it is rendered, before the other pages are:
+    /// what `fileExists` (the files planned so far) and the page's own ids can
+    /// decide. Returns the broken links, and the page with only the links
+    /// left undecided (a path not planned, such as another page's chart data,
+    /// or a fragment of another page) for ``check(_:page:fileExists:)`` once
+    /// every page is rendered. Most pages keep no links at all, so a full
+    /// build's memory does not grow with every link of every page.
+    func checkEarly(_ page: Page, fileExists: (String) -> Bool) -> (broken: [Broken], undecided: Page) {
+        var cache: [String: Target] = [:]
+        let (broken, undecided) = check(page, cache: &cache, decidesAll: false, ids: { _ in nil }, fileExists: fileExists)
+        var rest = page
+        rest.links = undecided
+        return (broken, rest)
+    }
+
+    /// The broken links of `page` (`ids` gives another page's ids by path),
+    /// and unless it `decidesAll`, the links left undecided: a path
+    /// `fileExists` denies, or another page's fragment.
+    private func check(_ page: Page, cache resolved: inout [String: Target], decidesAll: Bool,
+                       ids: (String) -> Set<String>?,
+                       fileExists: (String) -> Bool) -> (broken: [Broken], undecided: [String]) {
+        var broken: [Broken] = []
+        var undecided: [String] = []
+        lazy var folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        for link in page.links {
+            let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
+            let key = isRelative ? folder + "\u{0}" + link : link
+            let target: Target
+            if let known = resolved[key] {
+                target = known
+            } else {
+                target = self.target(of: link, from: page.path, in: fileExists)
+                resolved[key] = target
+            }
+            switch target {
+            case .outside:
+                continue
+            case .missing(let path):
+                guard decidesAll else {
+                    undecided.append(link)
+                    continue
+                }
+                let reason = path.hasSuffix(".md")
+                    ? "it names no published content file (it may not exist, or be a draft, future or expired)"
+                    : "no page or file is written at /\(path)"
+                broken.append(Broken(source: page.source, page: page.path, link: link, reason: reason))
+            case .file(let file, let fragment):
+                guard let fragment, !fragment.isEmpty else { continue }
+                // A fragment of the page itself (heading anchors, the table
+                // of contents) is looked up on the page at hand.
+                let targetIDs: Set<String>?
+                if let file, file != page.path {
+                    guard decidesAll else {
+                        undecided.append(link)
+                        continue
+                    }
+                    targetIDs = ids(file)
+                } else {
+                    targetIDs = page.ids
+                }
+                if let targetIDs, !targetIDs.contains(fragment) {
+                    let file = file ?? page.path
+                    broken.append(Broken(source: page.source, page: page.path, link: link,
+                                         reason: "/\(file) has no element with id '\(fragment)'"))
+                }
+            }
+        }
+        return (broken, undecided)
     }
 
     /// Where a link leads.

@@ -32,6 +32,17 @@ struct RenderPhase: Sendable {
         var pages: [LinkChecker.Page] = []
         var summary: (slug: String, ArticleSummary)?
         var feedBody: Feeds.StoredBody?
+        /// Broken links found as the output was rendered (``EarlyLinkCheck``).
+        var broken: [LinkChecker.Broken] = []
+    }
+
+    /// A full build checks each page's links as soon as it is rendered, as
+    /// far as the planned files can tell, and keeps only the links left
+    /// undecided for the check at the end (``LinkChecker/checkEarly(_:fileExists:)``).
+    private struct EarlyLinkCheck: Sendable {
+        let checker: LinkChecker
+        /// Every file the plan writes, as on disk.
+        let plannedFiles: Set<String>
     }
 
     func run(into folder: StagingDirectory) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
@@ -57,9 +68,14 @@ struct RenderPhase: Sendable {
             }
             return before.isStale(as: planned, changed: self.changed)
         }
+        // A preview keeps every link of every page, to check again after an edit.
+        let earlyCheck = writesAsRendered && !forRebuilds
+            ? EarlyLinkCheck(checker: LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath),
+                             plannedFiles: Set(plan.outputs.map(\.path.file)))
+            : nil
         var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
                                            keepsAllFeedHTML: forRebuilds, feedBodyStore: store,
-                                           writeTo: writesAsRendered ? folder : nil)
+                                           writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
 
         PhaseTimer.mark("sources", since: &clock)
         // What the generated pages show of the articles, and what changed in it.
@@ -91,7 +107,8 @@ struct RenderPhase: Sendable {
         }
         let (allSummaries, allBodies) = (summaries, feedBodies)
         fresh += try Self.renderGenerated(generated, renderer: renderer, summary: { allSummaries[$0] },
-                                          feedBody: { allBodies[$0] }, writeTo: writesAsRendered ? folder : nil)
+                                          feedBody: { allBodies[$0] }, writeTo: writesAsRendered ? folder : nil,
+                                          earlyCheck: earlyCheck)
 
         PhaseTimer.mark("generated", since: &clock)
         // Static files: copied as they are.
@@ -135,7 +152,7 @@ struct RenderPhase: Sendable {
         let allFiles = files
         try Self.checkLinks(previous == nil || !removed.isEmpty || lostIDs ? Array(pages.values) : fresh.flatMap(\.pages),
                             plan: plan, page: { allPages[$0] }, fileExists: { allFiles.contains($0) },
-                            markdownLinks: { rendered[$0]?.markdownLinks ?? [] })
+                            markdownLinks: { rendered[$0]?.markdownLinks ?? [] }, foundEarly: fresh.flatMap(\.broken))
 
         PhaseTimer.mark("link check", since: &clock)
         // Write what a rebuild rendered, and delete what is no longer planned.
@@ -296,7 +313,8 @@ struct RenderPhase: Sendable {
     /// when `writeTo` is given.
     private static func renderSources(_ sources: [PlannedOutput], renderer: PageRenderer, feedSlugs: Set<String>,
                                       keepsAllFeedHTML: Bool, feedBodyStore: FeedBodyStore?,
-                                      writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
+                                      writeTo folder: StagingDirectory?,
+                                      earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) -> [Rendered] {
         // The JSON Feed is the site's alone: its entries are the newest articles.
         let jsonFeedSlugs = Set(renderer.plan.articles.prefix(SitePlan.feedSize).map(\.slug))
         let results = Parallel.map(sources) { planned -> Result<Rendered, BuildFailure> in
@@ -327,7 +345,7 @@ struct RenderPhase: Sendable {
                 }
                 rendered.record.discoveredInputs = outputs.first?.discoveredInputs ?? []
                 rendered.record.markdownLinks = outputs.first?.markdownLinks ?? []
-                try keep(outputs, in: &rendered, writeTo: folder)
+                try keep(outputs, in: &rendered, writeTo: folder, earlyCheck: earlyCheck)
                 return .success(rendered)
             } catch {
                 return .failure(error)
@@ -340,14 +358,15 @@ struct RenderPhase: Sendable {
     private static func renderGenerated(_ generated: [PlannedOutput], renderer: PageRenderer,
                                         summary: @escaping @Sendable (String) -> ArticleSummary?,
                                         feedBody: @escaping @Sendable (String) -> Feeds.StoredBody?,
-                                        writeTo folder: StagingDirectory?) throws(BuildFailure) -> [Rendered] {
+                                        writeTo folder: StagingDirectory?,
+                                        earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) -> [Rendered] {
         try collect(Parallel.map(generated) { planned -> Result<Rendered, BuildFailure> in
             var rendered = Rendered(record: RenderedOutput(entry: planned))
             do throws(BuildFailure) {
                 let outputs = try renderer.renderGenerated(planned, summary: summary) { url throws(BuildFailure) in
                     do throws(SiteError) { return try feedBody(url)?.body() } catch { throw BuildFailure([error]) }
                 }
-                try keep(outputs, in: &rendered, writeTo: folder)
+                try keep(outputs, in: &rendered, writeTo: folder, earlyCheck: earlyCheck)
             } catch {
                 return .failure(error)
             }
@@ -359,9 +378,19 @@ struct RenderPhase: Sendable {
     /// are its data files) and what the link check needs; writes them, or
     /// keeps them to write once everything checked out.
     private static func keep(_ outputs: [PageRenderer.Output], in rendered: inout Rendered,
-                             writeTo folder: StagingDirectory?) throws(BuildFailure) {
+                             writeTo folder: StagingDirectory?, earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) {
         rendered.record.attachments = outputs.dropFirst().map { OutputPath($0.path) }
         rendered.pages = outputs.compactMap(scan)
+        if let earlyCheck {
+            let attachments = Set(rendered.record.attachments.map(\.file))
+            for index in rendered.pages.indices {
+                let (broken, undecided) = earlyCheck.checker.checkEarly(rendered.pages[index]) { file in
+                    earlyCheck.plannedFiles.contains(file) || attachments.contains(file)
+                }
+                rendered.broken += broken
+                rendered.pages[index] = undecided
+            }
+        }
         if let folder {
             for output in outputs { try write(output, to: folder) }
         } else {
@@ -387,9 +416,10 @@ struct RenderPhase: Sendable {
     private static func checkLinks(_ pages: [LinkChecker.Page], plan: SitePlan,
                                    page: @escaping @Sendable (String) -> LinkChecker.Page?,
                                    fileExists: @escaping @Sendable (String) -> Bool,
-                                   markdownLinks: (OutputPath) -> [MarkdownLink]) throws(BuildFailure) {
+                                   markdownLinks: (OutputPath) -> [MarkdownLink],
+                                   foundEarly: [LinkChecker.Broken] = []) throws(BuildFailure) {
         let checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
-        let broken = checker.check(pages, page: page, fileExists: fileExists)
+        let broken = foundEarly + checker.check(pages, page: page, fileExists: fileExists)
         guard !broken.isEmpty else { return }
         var written: [String: [MarkdownLink]] = [:]
         for planned in plan.outputs where planned.origin.isSource {

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import SiteKit
+
+/// A full build checks each page's links as it is rendered and keeps only
+/// what it cannot decide yet; the check at the end decides the rest.
+@Suite struct EarlyLinkCheckTests {
+    let checker = LinkChecker(baseURL: "https://example.org/", basePath: "/")
+    let planned: Set<String> = ["index.html", "articles/a/index.html", "articles/b/index.html", "tags/x/index.html"]
+
+    @Test func plannedPathsAndOwnFragmentsAreDecidedTheRestWaits() {
+        let page = LinkChecker.Page(
+            path: "articles/a/index.html", source: "content/articles/a.md", ids: ["intro", "chart-1"],
+            links: [
+                "/", "/articles/b/", "../b/", "https://elsewhere.example/x", "mailto:x@example.org",
+                "#intro", "/articles/a/#chart-1", "#ghost",        // this page's own ids
+                "/articles/b/#part",                                // another page's id: unknown yet
+                "../b/chart-1.csv",                                 // another page's data file: not planned
+                "/articles/nothing/",                               // not planned: maybe an attachment
+            ])
+        let (broken, rest) = checker.checkEarly(page) { planned.contains($0) }
+        #expect(broken == [LinkChecker.Broken(source: "content/articles/a.md", page: "articles/a/index.html",
+                                              link: "#ghost", reason: "/articles/a/index.html has no element with id 'ghost'")])
+        #expect(rest.links == ["/articles/b/#part", "../b/chart-1.csv", "/articles/nothing/"])
+        #expect(rest.ids == page.ids)
+        #expect(rest.path == page.path)
+    }
+
+    @Test func whatWaitedIsDecidedOnceEveryPageIsKnown() {
+        let a = LinkChecker.Page(path: "articles/a/index.html", source: "content/articles/a.md", ids: [],
+                                 links: ["/articles/b/#part", "/articles/b/#gone", "../b/chart-1.csv", "/articles/nothing/"])
+        let b = LinkChecker.Page(path: "articles/b/index.html", source: "content/articles/b.md", ids: ["part"], links: [])
+        let files = planned.union(["articles/b/chart-1.csv"])
+        let broken = checker.check([a], page: { $0 == b.path ? b : nil }, fileExists: { files.contains($0) })
+        #expect(broken.map(\.link) == ["/articles/b/#gone", "/articles/nothing/"])
+    }
+
+    @Test func aLinkToAnotherArticlesChartDataBuildsAndAMissingOneFails() throws {
+        let chart = "## Numbers\n\n```viewing-chart\nshow: partner-track\n```\n"
+        let good = try DataAsOfSiteTests.site([
+            "a": TestSite.article("title: A\ndate: 2022-09-07", body: chart),
+            "b": TestSite.article("title: B\ndate: 2022-09-08", body: "The [numbers](../a/chart-1.csv) and [part](/articles/a/#numbers).\n"),
+        ])
+        defer { good.remove() }
+        try good.build()
+        #expect(good.read("articles/a/chart-1.csv") != nil)
+
+        let bad = try DataAsOfSiteTests.site([
+            "a": TestSite.article("title: A\ndate: 2022-09-07", body: chart),
+            "b": TestSite.article("title: B\ndate: 2022-09-08", body: "The [numbers](../a/chart-2.csv).\n"),
+        ])
+        defer { bad.remove() }
+        #expect(bad.buildErrors() == """
+        content/articles/b.md:5:5: error: broken link '../a/chart-2.csv': no page or file is written at /articles/a/chart-2.csv; fix the link or add the page it points to
+        """)
+    }
+}
