@@ -35,14 +35,14 @@ enum Feeds {
 
     /// A ``Body`` as the build keeps it until the feeds are written: in
     /// memory for a preview, which compares and reuses bodies across
-    /// rebuilds; its escaped HTML in a ``FeedBodyStore`` for a full build,
+    /// rebuilds; its escaped HTML in a ``SpillFile`` for a full build,
     /// so that memory does not grow with the number of articles.
     enum StoredBody: Sendable, Equatable {
         case inMemory(Body)
-        case stored(FeedBodyStore.Span, html: String?)
+        case stored(SpillFile.Span, html: String?)
 
         /// Prepares an article's body for feeds, into `store` when there is one.
-        init(html: String, keepHTML: Bool, store: FeedBodyStore?) throws(SiteError) {
+        init(html: String, keepHTML: Bool, store: SpillFile?) throws(SiteError) {
             guard let store else {
                 self = .inMemory(Body(html: html, keepHTML: keepHTML))
                 return

@@ -140,10 +140,12 @@ struct PageRenderer: Sendable {
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
                                    lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff,
                                    layOut: theme.figure)
+        let markdown: String
+        do { markdown = try article.markdown() } catch { throw BuildFailure([error]) }
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
-                article.body,
+                markdown,
                 options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
                 embedNames: EmbedRenderer.names,
                 embed: { block in

@@ -24,7 +24,7 @@ enum PublicationWarnings {
                 }
                 continue
             }
-            if !article.body.contains(where: { !$0.isWhitespace }) {
+            if article.isBodyBlank {
                 warnings.append(.warning(
                     file: file, line: max(1, article.bodyFirstLine - 1),
                     message: "the article has no body, so its page shows the title alone: write the text below this `---` line, or mark it `draft: true`"))
@@ -47,7 +47,7 @@ enum PublicationWarnings {
     /// long before now, not expiring soon, with a body that does not start
     /// with white space (the usual case, told without copying the article).
     private static func isQuiet(_ article: borrowing Article, now: DateTime) -> Bool {
-        guard article.date <= now, !article.draft, let first = article.body.utf8.first,
+        guard article.date <= now, !article.draft, let first = article.bodyFirstByte,
               (0x21..<0x7F).contains(first) else { return false }
         guard let expires = article.expires else { return true }
         return expires.secondsSinceEpoch - now.secondsSinceEpoch > Int64(expiryNoticeDays) * 86_400

@@ -23,6 +23,9 @@ struct RenderPhase: Sendable {
     /// rebuild may move one into the JSON Feed), and the reverse index of
     /// inputs is made.
     let forRebuilds: Bool
+    /// Where a full build keeps its feed bodies until the feeds are written
+    /// (in memory when `nil`).
+    var spill: SpillFile? = nil
 
     /// An output rendered, with what the later phases need of it.
     private struct Rendered: Sendable {
@@ -50,12 +53,6 @@ struct RenderPhase: Sendable {
         let renderer = PageRenderer(plan: plan, theme: theme, footer: footer)
         let writesAsRendered = previous == nil
         let feedSlugs = plan.feedArticleSlugs
-        // A full build keeps feed bodies in a file until the feeds are written;
-        // a preview keeps them in memory, to compare and reuse on rebuilds.
-        var store: FeedBodyStore?
-        if writesAsRendered && !forRebuilds {
-            do { store = try FeedBodyStore(in: folder.staging.path) } catch { throw BuildFailure([error]) }
-        }
 
         // Sources.
         let sources = plan.outputs.filter { planned in
@@ -74,7 +71,7 @@ struct RenderPhase: Sendable {
                              plannedFiles: Set(plan.outputs.map(\.path.file)))
             : nil
         var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
-                                           keepsAllFeedHTML: forRebuilds, feedBodyStore: store,
+                                           keepsAllFeedHTML: forRebuilds, feedBodyStore: spill,
                                            writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
 
         PhaseTimer.mark("sources", since: &clock)
@@ -312,7 +309,7 @@ struct RenderPhase: Sendable {
     /// Renders articles and standalone pages (in parallel), written at once
     /// when `writeTo` is given.
     private static func renderSources(_ sources: [PlannedOutput], renderer: PageRenderer, feedSlugs: Set<String>,
-                                      keepsAllFeedHTML: Bool, feedBodyStore: FeedBodyStore?,
+                                      keepsAllFeedHTML: Bool, feedBodyStore: SpillFile?,
                                       writeTo folder: StagingDirectory?,
                                       earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) -> [Rendered] {
         // The JSON Feed is the site's alone: its entries are the newest articles.

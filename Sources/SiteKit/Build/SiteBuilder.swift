@@ -17,9 +17,12 @@ public struct SiteBuilder: Sendable {
     /// Builds the site in `siteDirectory` into `output` (default: its public/).
     public func build(siteDirectory: URL, output: URL? = nil) throws(BuildFailure) -> BuildReport {
         var clock = ContinuousClock.now
-        let site = try load(siteDirectory: siteDirectory)
+        // Article and feed bodies wait in a file beside the output, not in
+        // memory, so that memory does not grow with the site.
+        let spill = try Self.spillFile(beside: output ?? siteDirectory.appending(path: "public"))
+        let site = try load(siteDirectory: siteDirectory, bodies: spill)
         PhaseTimer.mark("load", since: &clock)
-        let built = try build(site, siteDirectory: siteDirectory, output: output)
+        let built = try build(site, siteDirectory: siteDirectory, output: output, spill: spill)
         // Freeing a large site and its state (every page's links and ids, every
         // summary and feed body) took a quarter of a second on one core at 10k
         // articles, after the output was complete; a process that exits next
@@ -28,9 +31,17 @@ public struct SiteBuilder: Sendable {
         return built.report
     }
 
+    /// A ``SpillFile`` in the folder that will hold `target` (created if needed,
+    /// as the staging folder would be).
+    static func spillFile(beside target: URL) throws(BuildFailure) -> SpillFile {
+        let parent = target.standardizedFileURL.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        do { return try SpillFile(in: parent.path) } catch { throw BuildFailure([error]) }
+    }
+
     /// The load phase, with the preview's origin applied.
-    func load(siteDirectory: URL) throws(BuildFailure) -> Site {
-        var site = try SiteLoader.load(siteDirectory: siteDirectory)
+    func load(siteDirectory: URL, bodies: SpillFile? = nil) throws(BuildFailure) -> Site {
+        var site = try SiteLoader.load(siteDirectory: siteDirectory, bodies: bodies)
         if let origin = options.previewOrigin {
             site.settings.baseURL = origin + site.settings.basePath
         }
@@ -40,17 +51,17 @@ public struct SiteBuilder: Sendable {
     /// Plans, renders, checks and writes `site` into a staging folder swapped
     /// in on success; returns what it knows of its outputs too, for
     /// ``rebuild(_:site:reloaded:siteDirectory:output:)``.
-    func build(_ site: Site, siteDirectory: URL, output: URL?, forRebuilds: Bool = false)
+    func build(_ site: Site, siteDirectory: URL, output: URL?, forRebuilds: Bool = false, spill: SpillFile? = nil)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var clock = ContinuousClock.now
         let plan = try SitePlan(site: site, options: options, theme: theme)
         PhaseTimer.mark("plan", since: &clock)
         return try build(plan, siteDirectory: siteDirectory,
-                  output: output, forRebuilds: forRebuilds)
+                  output: output, forRebuilds: forRebuilds, spill: spill)
     }
 
     /// Renders, checks and writes a plan into a staging folder swapped in on success.
-    private func build(_ plan: SitePlan, siteDirectory: URL, output: URL?, forRebuilds: Bool)
+    private func build(_ plan: SitePlan, siteDirectory: URL, output: URL?, forRebuilds: Bool, spill: SpillFile? = nil)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         let target = output ?? siteDirectory.appending(path: "public")
         let content = siteDirectory.appending(path: "content").standardizedFileURL.path
@@ -64,7 +75,7 @@ public struct SiteBuilder: Sendable {
         do { staging = try StagingDirectory(target: target, injectedFailure: injectedWriteFailure) } catch { throw BuildFailure([error]) }
         do throws(BuildFailure) {
             let phase = RenderPhase(plan: plan, footer: footer, theme: theme, siteDirectory: siteDirectory,
-                                    previous: nil, changed: [], forRebuilds: forRebuilds)
+                                    previous: nil, changed: [], forRebuilds: forRebuilds, spill: spill)
             let result = try phase.run(into: staging)
             var report = result.report
             if options.precompress {

@@ -21,8 +21,9 @@ public enum SiteLoader {
         return try SiteSettings.parse(text, file: settingsPath)
     }
 
-    /// Loads the site in `siteDirectory` (the folder holding `content/`).
-    public static func load(siteDirectory: URL) throws(BuildFailure) -> Site {
+    /// Loads the site in `siteDirectory` (the folder holding `content/`);
+    /// with `bodies`, articles' Markdown bodies are kept in that file, not in memory.
+    public static func load(siteDirectory: URL, bodies: SpillFile? = nil) throws(BuildFailure) -> Site {
         let content = siteDirectory.appending(path: "content")
         var errors: [SiteError] = []
 
@@ -30,7 +31,9 @@ public enum SiteLoader {
         do { settings = try loadSettings(siteDirectory: siteDirectory) } catch { errors += error.errors }
 
         let articles = loadAll(in: content, folder: "articles", extension: "md", errors: &errors) { text, path, slug in
-            try Article.parse(text, file: path, fileSlug: slug)
+            var article = try Article.parse(text, file: path, fileSlug: slug)
+            if let bodies { try article.storeBody(in: bodies) }
+            return article
         }
         let pages = loadAll(in: content, folder: "pages", extension: "md", errors: &errors) { text, path, slug in
             try StandalonePage.parse(text, file: path, fileSlug: slug)

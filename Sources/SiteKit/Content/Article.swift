@@ -31,8 +31,12 @@ public struct Article: Sendable, Equatable {
     public var aliases: [String]
     /// After this moment the article is no longer published.
     public var expires: DateTime?
-    /// The Markdown body.
+    /// The Markdown body; empty when a full build keeps it in a ``SpillFile``
+    /// (``storedBody``): read it with ``markdown()``.
     public var body: String
+    /// Where a full build keeps the body from load to render, so that memory
+    /// does not hold every article's text at once.
+    var storedBody: StoredMarkdown?
     /// The line of the .md file on which the body starts.
     public var bodyFirstLine: Int
     /// Where the `show:` value sits in the file, for errors about it.
@@ -163,6 +167,33 @@ public struct Article: Sendable, Equatable {
 }
 
 extension Article {
+    /// A body kept in a ``SpillFile``, with the two facts the plan's warnings
+    /// ask of it.
+    struct StoredMarkdown: Sendable, Equatable {
+        var span: SpillFile.Span
+        var isBlank: Bool
+        var firstByte: UInt8?
+    }
+
+    /// The Markdown body, read back from the spill file if it is there.
+    func markdown() throws(SiteError) -> String {
+        guard let storedBody else { return body }
+        return try storedBody.span.text()
+    }
+
+    /// Whether the body holds nothing but white space.
+    var isBodyBlank: Bool { storedBody?.isBlank ?? !body.contains { !$0.isWhitespace } }
+
+    /// The body's first byte.
+    var bodyFirstByte: UInt8? { storedBody.map(\.firstByte) ?? body.utf8.first }
+
+    /// Moves the body into `file`, leaving `body` empty.
+    mutating func storeBody(in file: SpillFile) throws(SiteError) {
+        guard storedBody == nil else { return }
+        storedBody = StoredMarkdown(span: try file.append(body), isBlank: isBodyBlank, firstByte: body.utf8.first)
+        body = ""
+    }
+
     /// Whether the plan of a site takes the same from both versions of an
     /// article: whether and where it is published, where it sorts and what
     /// it is filed under (see ``SitePlan/reusing(_:changed:options:)``).

@@ -5,43 +5,44 @@ import Glibc
 import Darwin
 #endif
 
-/// Where a full build keeps its articles' feed bodies between rendering the
-/// articles and writing the feeds: a file, not memory.
+/// Texts a full build keeps in a file instead of memory, between the phase
+/// that makes them and the one that reads them: article bodies from load to
+/// render, escaped feed bodies from the articles' render to the feeds'.
 ///
-/// Every article of a large site sits in some feed (each show's feed lists
-/// its newest articles), so holding the escaped bodies in memory made peak
-/// memory grow by about 12 KB per article. The file lives in the staging
-/// folder and is unlinked as soon as it is open: nothing is left behind, even
-/// by a crash, and it is never published. On a disk it is page cache the
-/// kernel may drop, not memory the build holds.
-final class FeedBodyStore: Sendable {
-    /// Where one body lies in the store.
-    struct Span: Sendable, Equatable {
-        let store: FeedBodyStore
+/// Both grow with the site (about 7 KB and 12 KB per article), and holding
+/// them made peak memory grow with the number of articles. The file sits
+/// beside the output folder and is unlinked as soon as it is open: nothing is
+/// left behind, even by a crash, and nothing of it is published. On a disk it
+/// is page cache the kernel may drop, not memory the build holds.
+public final class SpillFile: Sendable {
+    /// Where one text lies in the file.
+    public struct Span: Sendable, Equatable {
+        let file: SpillFile
         let offset: Int
         let count: Int
 
-        static func == (lhs: Span, rhs: Span) -> Bool {
-            lhs.store === rhs.store && lhs.offset == rhs.offset && lhs.count == rhs.count
+        public static func == (lhs: Span, rhs: Span) -> Bool {
+            lhs.file === rhs.file && lhs.offset == rhs.offset && lhs.count == rhs.count
         }
 
-        /// The text stored there.
-        func text() throws(SiteError) -> String { try store.text(at: self) }
+        /// The text kept there.
+        func text() throws(SiteError) -> String { try file.text(at: self) }
     }
 
     /// The path the file had, for errors.
     let path: String
     private let descriptor: Int32
-    /// Where the next body goes: reserved under the lock, written outside it.
+    /// Where the next text goes: reserved under the lock, written outside it.
     private let end = Mutex(0)
 
-    /// Opens an empty store in `folder` (and unlinks its name at once).
-    init(in folder: String) throws(SiteError) {
-        let path = folder + "/.sitegen-feed-bodies"
+    /// Opens an empty spill file in `folder` (and unlinks its name at once).
+    public init(in folder: String) throws(SiteError) {
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let path = folder + "/.sitegen-spill-" + suffix
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw SiteError(file: path, message: "cannot create the file that holds feed bodies during the build: "
-                + "\(Self.lastError()); check that the output's parent folder is writable")
+            throw SiteError(file: path, message: "cannot create the file that holds article and feed bodies during "
+                + "the build: \(Self.lastError()); check that the output's parent folder exists and is writable")
         }
         unlink(path)
         self.path = path
@@ -71,9 +72,9 @@ final class FeedBodyStore: Sendable {
             return nil
         }
         if let failure {
-            throw SiteError(file: path, message: "cannot keep a feed body during the build: \(failure); free space on the output's disk")
+            throw SiteError(file: path, message: "cannot keep a text during the build: \(failure); free space on the output's disk")
         }
-        return Span(store: self, offset: offset, count: count)
+        return Span(file: self, offset: offset, count: count)
     }
 
     /// The text at `span`.
@@ -93,7 +94,7 @@ final class FeedBodyStore: Sendable {
             return read
         }
         if let failure {
-            throw SiteError(file: path, message: "cannot read back a feed body during the build: \(failure)")
+            throw SiteError(file: path, message: "cannot read back a text during the build: \(failure)")
         }
         return text
     }
