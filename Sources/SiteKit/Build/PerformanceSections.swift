@@ -12,11 +12,26 @@ final class PerformanceSections: Sendable {
         var dataFiles: [ChartDataFile]
     }
 
-    private let drawn = Mutex<[String: Section]>([:])
+    /// How many sections are kept at once. Articles are rendered roughly in
+    /// the plan's order (by date), and the articles that share a section
+    /// (the same show as of the same week) are close in it; keeping every
+    /// section ever drawn made memory grow with the site (about 8 KB for
+    /// each of 1,500 sections at 10k articles).
+    let capacity: Int
+
+    /// Sections drawn, and their keys oldest first, for evicting.
+    private struct Cache {
+        var sections: [String: Section] = [:]
+        var order: [String] = []
+        var oldest = 0
+    }
+
+    private let drawn = Mutex(Cache())
     /// The theme's figure layout.
     private let layOut: @Sendable (FigureModel) -> HTML
 
-    init(layOut: @escaping @Sendable (FigureModel) -> HTML = ChartFigure.standard) {
+    init(capacity: Int = 2048, layOut: @escaping @Sendable (FigureModel) -> HTML = ChartFigure.standard) {
+        self.capacity = max(1, capacity)
         self.layOut = layOut
     }
 
@@ -24,15 +39,28 @@ final class PerformanceSections: Sendable {
     /// drawing no week ending after `cutOff`.
     func section(for show: Show, compare: [Show], cutOff: CalendarDate?) -> Section {
         let key = Self.key(show: show, compare: compare, cutOff: cutOff)
-        if let section = drawn.withLock({ $0[key] }) { return section }
+        if let section = drawn.withLock({ $0.sections[key] }) { return section }
         // Drawn outside the lock; two workers may both draw a section the
         // first time, and both get the same HTML.
         var embeds = EmbedRenderer(shows: [:], file: show.sourcePath, lineOffset: 0, cutOff: cutOff,
                                    idPrefix: "performance-chart", tablePrefix: "performance-table", layOut: layOut)
         let section = Section(html: embeds.performanceSection(for: show, compare: compare), dataFiles: embeds.dataFiles)
-        drawn.withLock { $0[key] = section }
+        drawn.withLock { cache in
+            guard cache.sections.updateValue(section, forKey: key) == nil else { return }
+            // A ring of keys: once full, the oldest key's slot takes the new one.
+            if cache.order.count < capacity {
+                cache.order.append(key)
+            } else {
+                cache.sections[cache.order[cache.oldest]] = nil
+                cache.order[cache.oldest] = key
+                cache.oldest = (cache.oldest + 1) % capacity
+            }
+        }
         return section
     }
+
+    /// The keys of the sections kept now.
+    var keptKeys: Set<String> { drawn.withLock { Set($0.sections.keys) } }
 
     /// What a section depends on: the shows and, for each, the last week the
     /// cut-off keeps. Articles whose cut-offs keep the same weeks share one

@@ -31,4 +31,18 @@ import Testing
         let again = sections.section(for: ChartFixtures.partnerTrack, compare: [], cutOff: ChartFixtures.date("2022-09-10"))
         #expect(again.html == early.html && again.dataFiles == early.dataFiles)
     }
+
+    @Test func onlyTheNewestSectionsAreKeptAndAnEvictedOneIsDrawnTheSame() {
+        let sections = PerformanceSections(capacity: 2)
+        let cutOffs = ["2022-08-30", "2022-09-05", "2022-09-12"]
+        let first = cutOffs.map { sections.section(for: ChartFixtures.partnerTrack, compare: [], cutOff: ChartFixtures.date($0)) }
+        let key = { (day: String) in
+            PerformanceSections.key(show: ChartFixtures.partnerTrack, compare: [], cutOff: ChartFixtures.date(day))
+        }
+        #expect(Set(cutOffs.map(key)).count == 3)
+        #expect(sections.keptKeys == [key("2022-09-05"), key("2022-09-12")])
+        let redrawn = sections.section(for: ChartFixtures.partnerTrack, compare: [], cutOff: ChartFixtures.date("2022-08-30"))
+        #expect(redrawn.html == first[0].html && redrawn.dataFiles == first[0].dataFiles)
+        #expect(sections.keptKeys == [key("2022-08-30"), key("2022-09-12")])
+    }
 }
