@@ -387,6 +387,10 @@ struct RenderPhase: Sendable {
                 rendered.broken += broken
                 rendered.pages[index] = undecided
             }
+            // Where the Markdown wrote its links matters only for a broken one.
+            if rendered.broken.isEmpty && rendered.pages.allSatisfy(\.links.isEmpty) {
+                rendered.record.markdownLinks = []
+            }
         }
         if let folder {
             for output in outputs { try write(output, to: folder) }
