@@ -314,7 +314,8 @@ struct RenderPhase: Sendable {
                                       earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) -> [Rendered] {
         // The JSON Feed is the site's alone: its entries are the newest articles.
         let jsonFeedSlugs = Set(renderer.plan.articles.prefix(SitePlan.feedSize).map(\.slug))
-        let results = Parallel.map(sources) { planned -> Result<Rendered, BuildFailure> in
+        let order = workOrder(sources, plan: renderer.plan)
+        let results = Parallel.map(order.map { sources[$0] }) { planned -> Result<Rendered, BuildFailure> in
             do throws(BuildFailure) {
                 var rendered = Rendered(record: RenderedOutput(entry: planned))
                 var outputs: [PageRenderer.Output]
@@ -348,7 +349,25 @@ struct RenderPhase: Sendable {
                 return .failure(error)
             }
         }
-        return try collect(results)
+        // Back in the plan's order.
+        var inPlanOrder = results
+        for (position, index) in order.enumerated() { inPlanOrder[index] = results[position] }
+        return try collect(inPlanOrder)
+    }
+
+    /// The order to render `sources` in (positions in it): articles that
+    /// follow the same show one after another, each show's in the plan's
+    /// order (newest first). Such articles share performance sections
+    /// (``PerformanceSections``) and the cache keeps only the newest ones;
+    /// in date order a show's articles lie years apart and the section was
+    /// drawn again for most of them (measured at 100k articles: 91k sections
+    /// drawn instead of 64k).
+    private static func workOrder(_ sources: [PlannedOutput], plan: SitePlan) -> [Int] {
+        let shows = sources.map { planned -> String in
+            guard case .article(let source) = planned.origin else { return "" }
+            return plan.article(source: source)?.show ?? ""
+        }
+        return sources.indices.sorted { shows[$0] != shows[$1] ? shows[$0] < shows[$1] : $0 < $1 }
     }
 
     /// Renders generated outputs (in parallel), written at once when `writeTo` is given.
