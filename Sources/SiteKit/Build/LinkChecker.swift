@@ -99,12 +99,42 @@ struct LinkChecker: Sendable {
     /// or a fragment of another page) for ``check(_:page:fileExists:)`` once
     /// every page is rendered. Most pages keep no links at all, so a full
     /// build's memory does not grow with every link of every page.
-    func checkEarly(_ page: Page, fileExists: (String) -> Bool) -> (broken: [Broken], undecided: Page) {
+    ///
+    /// Links in `known` (``linksNaming(_:)`` of the planned files) need no
+    /// resolving: most of a page's links name a planned page exactly as the
+    /// templates write them.
+    func checkEarly(_ page: Page, known: Set<String> = [], fileExists: (String) -> Bool) -> (broken: [Broken], undecided: Page) {
+        var page = page
+        if !known.isEmpty { page.links.removeAll { known.contains($0) } }
         var cache: [String: Target] = [:]
         let (broken, undecided) = check(page, cache: &cache, decidesAll: false, ids: { _ in nil }, fileExists: fileExists)
-        var rest = page
-        rest.links = undecided
-        return (broken, rest)
+        page.links = undecided
+        return (broken, page)
+    }
+
+    /// The links that name one of `sitePaths` (site paths of written files)
+    /// and resolve to exactly that file: root-relative and absolute, and for
+    /// an `index.html` its folder (`/articles/x/`). Paths whose links would
+    /// be decoded or normalised (a `%`, `#`, `?` or `.` segment) are left out,
+    /// so a link in the set resolves as ``resolve(_:from:)`` would.
+    func linksNaming(_ sitePaths: [String]) -> Set<String> {
+        var links = Set<String>()
+        links.reserveCapacity(sitePaths.count * 4)
+        for path in sitePaths {
+            var named = [path]
+            if path == "index.html" {
+                named.append("")
+            } else if path.hasSuffix("/index.html") {
+                named.append(String(path.dropLast("index.html".count)))
+            }
+            for site in named {
+                let rootRelative = basePath + site
+                guard plainSitePath(rootRelative) == site else { continue }
+                links.insert(rootRelative)
+                links.insert(baseURL + site)
+            }
+        }
+        return links
     }
 
     /// The broken links of `page` (`ids` gives another page's ids by path),

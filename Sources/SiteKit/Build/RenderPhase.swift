@@ -46,6 +46,14 @@ struct RenderPhase: Sendable {
         let checker: LinkChecker
         /// Every file the plan writes, as on disk.
         let plannedFiles: Set<String>
+        /// Links that name a planned file as they are (``LinkChecker/linksNaming(_:)``).
+        let plannedLinks: Set<String>
+
+        init(plan: SitePlan) {
+            checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
+            plannedFiles = Set(plan.outputs.map(\.path.file))
+            plannedLinks = checker.linksNaming(plan.outputs.map(\.path.site))
+        }
     }
 
     func run(into folder: StagingDirectory) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
@@ -66,10 +74,7 @@ struct RenderPhase: Sendable {
             return before.isStale(as: planned, changed: self.changed)
         }
         // A preview keeps every link of every page, to check again after an edit.
-        let earlyCheck = writesAsRendered && !forRebuilds
-            ? EarlyLinkCheck(checker: LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath),
-                             plannedFiles: Set(plan.outputs.map(\.path.file)))
-            : nil
+        let earlyCheck = writesAsRendered && !forRebuilds ? EarlyLinkCheck(plan: plan) : nil
         var fresh = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
                                            keepsAllFeedHTML: forRebuilds, feedBodyStore: spill,
                                            writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
@@ -400,7 +405,7 @@ struct RenderPhase: Sendable {
         if let earlyCheck {
             let attachments = Set(rendered.record.attachments.map(\.file))
             for index in rendered.pages.indices {
-                let (broken, undecided) = earlyCheck.checker.checkEarly(rendered.pages[index]) { file in
+                let (broken, undecided) = earlyCheck.checker.checkEarly(rendered.pages[index], known: earlyCheck.plannedLinks) { file in
                     earlyCheck.plannedFiles.contains(file) || attachments.contains(file)
                 }
                 rendered.broken += broken
