@@ -31,12 +31,18 @@ public struct SiteBuilder: Sendable {
         return built.report
     }
 
-    /// A ``SpillFile`` in the folder that will hold `target` (created if needed,
-    /// as the staging folder would be).
+    /// A ``SpillFile`` in the folder that will hold `target`, on the disk the
+    /// output goes to; while that folder does not exist yet, in its nearest
+    /// existing ancestor, so that a build failing before it writes anything
+    /// creates no folder.
     static func spillFile(beside target: URL) throws(BuildFailure) -> SpillFile {
-        let parent = target.standardizedFileURL.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        do { return try SpillFile(in: parent.path) } catch { throw BuildFailure([error]) }
+        var folder = target.standardizedFileURL.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        while !(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue),
+              folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        do { return try SpillFile(in: folder.path) } catch { throw BuildFailure([error]) }
     }
 
     /// The load phase, with the preview's origin applied.

@@ -88,4 +88,13 @@ struct SpillFileTests {
         _ = try TestSupport.builder().build(siteDirectory: site, output: site.appending(path: "public"))
         #expect(try TestSupport.entries(of: site) == ["content", "public"])
     }
+
+    @Test("a build that fails at load creates no folder for its output, and leaves no spill file")
+    func failedLoadCreatesNothing() throws {
+        let site = try TestSupport.site(["content/articles/a.md": "---\ntitle: [unclosed\n---\nText.\n"])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let output = site.appending(path: "deep/er/public")
+        #expect(!TestSupport.buildErrors(site, output: output).isEmpty)
+        #expect(try TestSupport.entries(of: site) == ["content"])
+    }
 }
