@@ -113,7 +113,7 @@ import Testing
         let before = try TestSupport.snapshot(output)
         let staging = try StagingDirectory(target: output)
         try staging.write("new", to: "index.html")
-        try staging.copy(site.appending(path: "content/static/img/logo.svg"), to: "img/logo.svg")
+        try staging.copy(site.appending(path: "content/static/img/logo.svg"), toFile: "img/logo.svg")
         #expect(try TestSupport.entries(of: parent).count == 2)
         staging.discard()
         #expect(try TestSupport.snapshot(output) == before)

@@ -478,7 +478,7 @@ struct RenderPhase: Sendable {
     private static func copy(_ files: [PlannedOutput], from root: URL, to folder: StagingDirectory) throws(BuildFailure) {
         let errors = Parallel.map(files) { planned -> SiteError? in
             do throws(SiteError) {
-                try folder.copy(root.appending(path: planned.path.file), to: planned.path.site)
+                try folder.copy(root.appending(path: planned.path.file), toFile: planned.path.file)
                 return nil
             } catch {
                 return error

@@ -149,10 +149,12 @@ public final class StagingDirectory: Sendable {
         return mkdir(parent, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
     }
 
-    /// Copies a file into the staging folder at a site path.
-    public func copy(_ source: URL, to sitePath: String) throws(SiteError) {
-        let url = URL(filePath: try checked(sitePath))
-        if let failure = injectedFailure?(sitePath) {
+    /// Copies a file into the staging folder under its path on disk below
+    /// the output (a static file's own path: a `%` in its name is kept, not
+    /// decoded as in a site path).
+    public func copy(_ source: URL, toFile filePath: String) throws(SiteError) {
+        let url = URL(filePath: try checked(file: filePath))
+        if let failure = injectedFailure?(filePath) {
             throw SiteError(file: source.path, message: "cannot copy the file into the output: \(failure)")
         }
         do {
@@ -203,13 +205,18 @@ public final class StagingDirectory: Sendable {
     /// The file path for a site path inside the staging folder, refusing
     /// anything that would leave the folder.
     private func checked(_ sitePath: String) throws(SiteError) -> String {
-        let sitePath = Self.filePath(sitePath)
-        let parts = sitePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !sitePath.isEmpty, !sitePath.hasPrefix("/"),
+        try checked(file: Self.filePath(sitePath))
+    }
+
+    /// The path inside the staging folder for a path on disk below the
+    /// output, refusing anything that would leave the folder.
+    private func checked(file filePath: String) throws(SiteError) -> String {
+        let parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard !filePath.isEmpty, !filePath.hasPrefix("/"),
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
-            throw SiteError(file: sitePath, message: "output path '\(sitePath)' would leave the output folder: use a plain relative path")
+            throw SiteError(file: filePath, message: "output path '\(filePath)' would leave the output folder: use a plain relative path")
         }
-        return stagingPath.hasSuffix("/") ? stagingPath + sitePath : stagingPath + "/" + sitePath
+        return stagingPath.hasSuffix("/") ? stagingPath + filePath : stagingPath + "/" + filePath
     }
 }
 
