@@ -123,16 +123,7 @@ public final class StagingDirectory: Sendable {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return String(cString: strerror(errno)) }
             defer { close(fd) }
-            var written = 0
-            while written < bytes.count {
-                let result = posixWrite(fd, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += result
-            }
-            return nil
+            return FileWrites.writeAll(bytes, to: fd)
         }
         if let failure {
             throw SiteError(file: path, message: "cannot write the file: \(failure)")
@@ -218,13 +209,4 @@ public final class StagingDirectory: Sendable {
         }
         return stagingPath.hasSuffix("/") ? stagingPath + filePath : stagingPath + "/" + filePath
     }
-}
-
-/// `write(2)`, named apart from the methods called `write` above.
-private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
 }

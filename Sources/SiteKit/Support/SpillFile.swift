@@ -59,18 +59,7 @@ public final class SpillFile: Sendable {
             defer { end += count }
             return end
         }
-        let failure: String? = text.withUTF8 { bytes in
-            var written = 0
-            while written < count {
-                let result = pwrite(descriptor, bytes.baseAddress! + written, count - written, off_t(offset + written))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return Self.lastError()
-                }
-                written += result
-            }
-            return nil
-        }
+        let failure = text.withUTF8 { FileWrites.writeAll($0, to: descriptor, at: offset) }
         if let failure {
             throw SiteError(file: path, message: "cannot keep a text during the build: \(failure); free space on the output's disk")
         }
