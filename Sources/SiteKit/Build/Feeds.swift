@@ -43,11 +43,12 @@ enum Feeds {
 
         /// Prepares an article's body for feeds, into `store` when there is one.
         init(html: String, keepHTML: Bool, store: SpillFile?) throws(SiteError) {
+            let body = Body(html: html, keepHTML: keepHTML)
             guard let store else {
-                self = .inMemory(Body(html: html, keepHTML: keepHTML))
+                self = .inMemory(body)
                 return
             }
-            self = .stored(try store.append(Feeds.xmlEscape(html)), html: keepHTML ? html : nil)
+            self = .stored(try store.append(body.xmlEscaped), html: body.html)
         }
 
         /// The body, read back from the store if it is there.
