@@ -12,11 +12,11 @@ final class PerformanceSections: Sendable {
         var dataFiles: [ChartDataFile]
     }
 
-    /// How many sections are kept at once. Articles are rendered roughly in
-    /// the plan's order (by date), and the articles that share a section
-    /// (the same show as of the same week) are close in it; keeping every
-    /// section ever drawn made memory grow with the site (about 8 KB for
-    /// each of 1,500 sections at 10k articles).
+    /// How many sections are kept at once. Articles are rendered grouped by
+    /// show (``RenderPhase``), so the articles that share a section (the same
+    /// show as of the same week) come close together; keeping every section
+    /// ever drawn made memory grow with the site (about 8 KB each; 64k
+    /// distinct sections at 100k articles).
     let capacity: Int
 
     /// Sections drawn, and their keys oldest first, for evicting.
