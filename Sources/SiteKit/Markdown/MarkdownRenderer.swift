@@ -104,10 +104,15 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
 /// Renders GitHub Flavored Markdown with cmark-gfm.
 ///
-/// cmark-gfm keeps global state (extension registry, the inline parser's special
-/// character table) that concurrent parses corrupt, so every parse and render runs
-/// under one process-wide lock. Callers may use many threads; Markdown itself is
-/// serial.
+/// cmark-gfm keeps global state that concurrent parses corrupt: the extension
+/// registry, and the inline parser's special-character table, which every parse
+/// fills with its extensions' characters when inline parsing starts and empties
+/// when it ends (so one parse ending switches off another's strikethrough). Every
+/// parse therefore runs under one process-wide lock. Rendering a finished tree
+/// touches no global state (the HTML renderer and the extensions' render
+/// functions keep theirs in the call's renderer), so it runs outside the lock, on
+/// as many threads as call it; `MarkdownConcurrencyTests` holds both to a serial
+/// run.
 public enum MarkdownRenderer {
     /// The GFM extensions every document gets.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -164,10 +169,10 @@ public enum MarkdownRenderer {
     ) throws(Failure) -> RenderedMarkdown {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
-        // Only cmark's parse and render run under the lock: they are what touches
-        // its global state, and the lock is the build's bottleneck (one core does
-        // Markdown). Copying the text, rewriting this call's own tree (embeds
-        // included), converting the HTML and freeing happen outside it.
+        // Only cmark's parse runs under the lock: it is what touches the global
+        // state, and a waiting thread costs a futex sleep and wake-up. Copying the
+        // text, rewriting this call's own tree (embeds included), rendering it,
+        // converting the HTML and freeing happen outside it.
         let source = markdown.utf8CString
         let parsed: Result<ParsedDocument, Failure> = cmark.withLock { registered in
             if !registered {
@@ -203,13 +208,11 @@ public enum MarkdownRenderer {
         if let (line, column) = transformer.tooDeep { throw .nestedTooDeep(line: line, column: column) }
 
         // The extension list belongs to the parser: render before freeing it.
-        let html = cmark.withLock { _ -> String in
-            guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
-                fatalError("cmark_render_html: out of memory")
-            }
-            defer { free(rendered) }
-            return String(cString: rendered)
+        guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
+            fatalError("cmark_render_html: out of memory")
         }
+        let html = String(cString: rendered)
+        free(rendered)
         // Raw control characters are refused with the source file, but a numeric
         // reference (`&#11;`) still makes cmark write one.
         let safeHTML = ByteScan.contains(markdown, "&#") ? ControlCharacters.removingForbidden(html) : html
