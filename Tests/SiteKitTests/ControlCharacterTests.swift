@@ -49,6 +49,16 @@ import Testing
         #expect(JSONValue.string("a\u{0B}b\u{01}\u{FFFF}<").rendered() == #""a b\u003c""#)
     }
 
+    /// Feed bodies are escaped as bytes into the spill file: the same rewrite as
+    /// the string one, appended after what the buffer already holds.
+    @Test func escapingBytesMatchesEscapingTheString() {
+        for text in ["a\u{0B}b\u{0C}c\u{01}d\u{0}e\u{FFFE}f\u{FFFF}<\t\n\r", "ｆｕｌｌ\u{FFFD} & 'q'", "plain", ""] {
+            var bytes = Array("kept:".utf8)
+            Array(text.utf8).withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &bytes) }
+            #expect(String(decoding: bytes, as: UTF8.self) == "kept:" + HTMLEscaping.escape(text))
+        }
+    }
+
     @Test func aNumericReferenceInMarkdownWritesNoControlCharacter() throws {
         let rendered = try MarkdownRenderer.render("Tab&#11;bed and &#x1; and &#9; and &#65;")
         #expect(rendered.html == "<p>Tab bed and  and \t and A</p>\n")

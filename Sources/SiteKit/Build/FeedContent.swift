@@ -14,6 +14,12 @@ enum FeedContent {
     ///   - body: the article's rendered HTML (as inside the page's prose).
     ///   - pageURL: the article's absolute URL.
     static func html(_ body: String, pageURL: String, settings: SiteSettings) -> String {
+        String(decoding: utf8(body, pageURL: pageURL, settings: settings), as: UTF8.self)
+    }
+
+    /// ``html(_:pageURL:settings:)`` as UTF-8 bytes, for a build that escapes
+    /// them into a file without making a string of them.
+    static func utf8(_ body: String, pageURL: String, settings: SiteSettings) -> [UInt8] {
         // Every step is a byte search: this runs for nearly every article of a
         // large site, and Foundation's string search (bridged to NSString) made
         // it half of a build's time.
@@ -23,7 +29,7 @@ enum FeedContent {
         html = removeElements(html, open: " <a class=\"heading-anchor\"", close: "</a>")
         html = removeElements(html, open: "<a class=\"heading-anchor\"", close: "</a>")
         html = unwrapDisclosures(html)
-        return String(decoding: absoluteLinks(html, pageURL: pageURL, settings: settings), as: UTF8.self)
+        return absoluteLinks(html, pageURL: pageURL, settings: settings)
     }
 
     /// Every inline `<svg>…</svg>` (nested ones included) becomes a link to the page.
@@ -43,6 +49,8 @@ enum FeedContent {
     /// after it (`close` empty: just `open`).
     static func removeElements(_ html: [UInt8], open: String, close: String) -> [UInt8] {
         let open = Array(open.utf8), close = Array(close.utf8)
+        // Most bodies have none: keep the array instead of copying it.
+        guard find(open, in: html, from: 0) != nil else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(html.count)
         var cursor = 0
@@ -63,6 +71,7 @@ enum FeedContent {
     /// Replaces each `<name …>…</name>` element, counting nested ones, with `replacement`.
     private static func replaceElements(_ html: [UInt8], name: String, with replacement: [UInt8]) -> [UInt8] {
         let open = Array("<\(name)".utf8), close = Array("</\(name)>".utf8)
+        guard find(open, in: html, from: 0) != nil else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(html.count)
         var cursor = 0
@@ -96,6 +105,7 @@ enum FeedContent {
     /// origin, fragments and relative paths against the page.
     static func absoluteLinks(_ html: [UInt8], pageURL: String, settings: SiteSettings) -> [UInt8] {
         let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
+        let origin = origin(of: settings.baseURL)
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 8)
         var cursor = 0
@@ -107,7 +117,7 @@ enum FeedContent {
             guard let end = html[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             out += html[cursor..<start]
             let value = String(decoding: html[start..<end], as: UTF8.self)
-            out += absolute(value, pageURL: pageURL, settings: settings).utf8
+            out += absolute(value, pageURL: pageURL, origin: origin).utf8
             cursor = end
             if isHref { nextHref = find(href, in: html, from: end) } else { nextSrc = find(src, in: html, from: end) }
             // A match that started inside the value just rewritten is stale.
@@ -138,10 +148,12 @@ enum FeedContent {
     }
 
     /// One URL as written in the HTML (entities such as `&amp;` stay as they are).
-    static func absolute(_ url: String, pageURL: String, settings: SiteSettings) -> String {
+    /// - Parameter origin: the site's origin, `origin(of: settings.baseURL)`,
+    ///   worked out once per body rather than once per link.
+    static func absolute(_ url: String, pageURL: String, origin: String) -> String {
         if url.hasPrefix("//") || LinkChecker.hasScheme(url) { return url }
         if url.hasPrefix("#") { return pageURL + url }
-        if url.hasPrefix("/") { return origin(of: settings.baseURL) + url }
+        if url.hasPrefix("/") { return origin + url }
         if url.isEmpty { return pageURL }
         // Relative to the page's folder (pages end in "/").
         var base = pageURL

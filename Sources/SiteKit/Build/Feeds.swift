@@ -43,12 +43,24 @@ enum Feeds {
 
         /// Prepares an article's body for feeds, into `store` when there is one.
         init(html: String, keepHTML: Bool, store: SpillFile?) throws(SiteError) {
-            let body = Body(html: html, keepHTML: keepHTML)
+            try self.init(utf8: Array(html.utf8), keepHTML: keepHTML, store: store)
+        }
+
+        /// Prepares an article's body for feeds from its UTF-8
+        /// (``FeedContent/utf8(_:pageURL:settings:)``): into `store` it goes
+        /// escaped byte for byte, with no string made of it.
+        init(utf8 html: [UInt8], keepHTML: Bool, store: SpillFile?) throws(SiteError) {
+            let kept = keepHTML ? String(decoding: html, as: UTF8.self) : nil
             guard let store else {
-                self = .inMemory(body)
+                self = .inMemory(Body(html: kept ?? String(decoding: html, as: UTF8.self), keepHTML: keepHTML))
                 return
             }
-            self = .stored(try store.append(body.xmlEscaped), html: body.html)
+            var escaped: [UInt8] = []
+            html.withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &escaped) }
+            let span = escaped.withUnsafeBufferPointer { buffer in
+                Result { () throws(SiteError) in try store.append(utf8: buffer) }
+            }
+            self = .stored(try span.get(), html: kept)
         }
 
         /// The body, read back from the store if it is there.

@@ -132,9 +132,9 @@ struct PageRenderer: Sendable {
 
     /// Renders an article's page; returns its summary for the list pages too,
     /// the CSV files of its charts and tables, and when `forFeeds`, the feed
-    /// variant of its body (``FeedContent``).
+    /// variant of its body (``FeedContent``) as UTF-8.
     func renderArticle(_ article: Article, forFeeds: Bool = false) throws(BuildFailure)
-        -> (ArticleSummary, Output, dataFiles: [Output], feedHTML: String?) {
+        -> (ArticleSummary, Output, dataFiles: [Output], feedHTML: [UInt8]?) {
         var embedErrors: [SiteError] = []
         var linkedSources: [String] = []
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
@@ -198,7 +198,7 @@ struct PageRenderer: Sendable {
             performance: performance, wordCount: rendered.wordCount,
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
-        let feedHTML = forFeeds ? FeedContent.html(rendered.html, pageURL: settings.baseURL + article.path,
+        let feedHTML = forFeeds ? FeedContent.utf8(rendered.html, pageURL: settings.baseURL + article.path,
                                                    settings: settings) : nil
         return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
                                 source: article.sourcePath,

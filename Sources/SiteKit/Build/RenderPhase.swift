@@ -333,7 +333,7 @@ struct RenderPhase: Sendable {
                     if let feedHTML {
                         do throws(SiteError) {
                             rendered.feedBody = try Feeds.StoredBody(
-                                html: feedHTML, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug),
+                                utf8: feedHTML, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug),
                                 store: feedBodyStore)
                         } catch {
                             throw BuildFailure([error])

@@ -105,6 +105,11 @@ public enum HTMLEscaping {
         rewrite.append(text, to: &output)
     }
 
+    /// Appends the escaped form of `utf8` to `output`, as bytes.
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        rewrite.append(utf8, to: &output)
+    }
+
     /// `& < > " '` as references; the C0 controls but tab, line feed and
     /// carriage return dropped (a vertical tab or form feed becomes a space);
     /// U+FFFE and U+FFFF dropped.

@@ -55,23 +55,39 @@ struct ByteRewrite: Sendable {
         var text = text
         let appended: Bool = text.withUTF8 { source in
             guard let first = special.firstIndex(in: source) else { return false }
-            let result = pool.withUnsafeBufferPointer { pool in
-                byteSpans.withUnsafeBufferPointer { byteSpans in
-                    rewritten(source, from: first, pool: pool, byteSpans: byteSpans)
-                }
-            }
+            var result: [UInt8] = []
+            result.reserveCapacity(source.count + source.count / 8 + 16)
+            rewrite(source, from: first, into: &result)
             output += String(decoding: result, as: UTF8.self)
             return true
         }
         if !appended { output += text }
     }
 
-    /// `source` rewritten, given its first special byte; the tables as buffers,
-    /// so the loop retains nothing.
-    private func rewritten(_ source: UnsafeBufferPointer<UInt8>, from first: Int, pool: UnsafeBufferPointer<UInt8>,
-                           byteSpans: UnsafeBufferPointer<Span?>) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(source.count + source.count / 8 + 16)
+    /// Appends `source`, which is UTF-8, to `output`, rewritten: for text that
+    /// goes on as bytes (into a file), with no string made and validated.
+    func append(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let first = special.firstIndex(in: source) else {
+            output.append(contentsOf: source)
+            return
+        }
+        output.reserveCapacity(output.count + source.count + source.count / 8 + 16)
+        rewrite(source, from: first, into: &output)
+    }
+
+    /// Appends `source` rewritten to `result`, given its first special byte.
+    private func rewrite(_ source: UnsafeBufferPointer<UInt8>, from first: Int, into result: inout [UInt8]) {
+        pool.withUnsafeBufferPointer { pool in
+            byteSpans.withUnsafeBufferPointer { byteSpans in
+                rewrite(source, from: first, pool: pool, byteSpans: byteSpans, into: &result)
+            }
+        }
+    }
+
+    /// The loop of ``rewrite(_:from:into:)``, with the tables as buffers so that
+    /// it retains nothing.
+    private func rewrite(_ source: UnsafeBufferPointer<UInt8>, from first: Int, pool: UnsafeBufferPointer<UInt8>,
+                         byteSpans: UnsafeBufferPointer<Span?>, into result: inout [UInt8]) {
         var runStart = 0
         var index = first
         while let found = special.firstIndex(in: source, from: index) {
@@ -85,7 +101,6 @@ struct ByteRewrite: Sendable {
             index = runStart
         }
         result.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
-        return result
     }
 
     /// The replacement for what starts at `offset`, and how many bytes it replaces.

@@ -54,13 +54,18 @@ public final class SpillFile: Sendable {
     /// Appends `text`; safe from any number of threads.
     func append(_ text: String) throws(SiteError) -> Span {
         var text = text
-        let count = text.utf8.count
+        // `withUTF8` rethrows untyped errors: carry the typed one out in a Result.
+        return try text.withUTF8 { utf8 in Result { () throws(SiteError) in try append(utf8: utf8) } }.get()
+    }
+
+    /// Appends text given as its UTF-8 bytes; safe from any number of threads.
+    func append(utf8: UnsafeBufferPointer<UInt8>) throws(SiteError) -> Span {
+        let count = utf8.count
         let offset = end.withLock { end in
             defer { end += count }
             return end
         }
-        let failure = text.withUTF8 { FileWrites.writeAll($0, to: descriptor, at: offset) }
-        if let failure {
+        if let failure = FileWrites.writeAll(utf8, to: descriptor, at: offset) {
             throw SiteError(file: path, message: "cannot keep a text during the build: \(failure); free space on the output's disk")
         }
         return Span(file: self, offset: offset, count: count)
