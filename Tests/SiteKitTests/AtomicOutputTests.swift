@@ -139,6 +139,15 @@ import Testing
         #expect(try TestSupport.entries(of: parent).count == 1)
     }
 
+    @Test(arguments: [
+        ("index.html", true), ("a/b/index.html", true), ("...", true), ("a/.hidden", true), ("a/..b/c", true),
+        ("", false), ("/x", false), ("x/", false), ("a//b", false), (".", false), ("..", false),
+        ("./x", false), ("a/./b", false), ("a/../b", false), ("a/..", false),
+    ])
+    func plainRelativePaths(path: String, isPlain: Bool) {
+        #expect(StagingDirectory.isPlainRelative(path) == isPlain)
+    }
+
     static func stylesheet(in files: [String: Data]) -> String {
         files.keys.first { $0.hasPrefix("style.") && $0.hasSuffix(".css") } ?? "style.css missing"
     }

@@ -202,11 +202,26 @@ public final class StagingDirectory: Sendable {
     /// The path inside the staging folder for a path on disk below the
     /// output, refusing anything that would leave the folder.
     private func checked(file filePath: String) throws(SiteError) -> String {
-        let parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard !filePath.isEmpty, !filePath.hasPrefix("/"),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+        guard Self.isPlainRelative(filePath) else {
             throw SiteError(file: filePath, message: "output path '\(filePath)' would leave the output folder: use a plain relative path")
         }
         return stagingPath.hasSuffix("/") ? stagingPath + filePath : stagingPath + "/" + filePath
+    }
+
+    /// Whether `path` is relative and every part between its slashes is a name:
+    /// not empty, `.` or `..`. A byte scan, since every written file asks.
+    static func isPlainRelative(_ path: String) -> Bool {
+        var partLength = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || partLength == dots && dots <= 2 { return false }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return partLength > 0 && !(partLength == dots && dots <= 2)
     }
 }
