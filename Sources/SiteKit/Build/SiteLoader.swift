@@ -243,12 +243,14 @@ public enum SiteLoader {
     /// Reads a file as normalized UTF-8 text; a file over `limit` bytes is not read.
     static func readText(_ url: URL, shownAs path: String,
                          limit: Int = InputLimits.dataFileBytes) throws(SiteError) -> String {
+        // Foundation works the path out anew on each call.
+        let filePath = url.path
         var info = stat()
-        if stat(url.path, &info) == 0, Int(info.st_size) > limit {
+        if stat(filePath, &info) == 0, Int(info.st_size) > limit {
             let kind = limit == InputLimits.markdownFileBytes ? "an article or page" : "a data file"
             throw SiteError(file: path, message: "the file is larger than \(limit / 1024 / 1024) MB, the most sitegen reads for \(kind): split it into smaller files (is it the file you meant to put here?)")
         }
-        guard let bytes = readBytes(url.path, sizeHint: Int(info.st_size)) else {
+        guard let bytes = readBytes(filePath, sizeHint: Int(info.st_size)) else {
             throw SiteError(file: path, message: "cannot read the file: check that it exists and is readable")
         }
         let text = try SourceText.decode(bytes, file: path)
