@@ -27,6 +27,27 @@ import Testing
         #expect(!ByteScan.contains("", byte: 0x0D))
     }
 
+    /// The search looks for the needle's first byte that is not a space, letter
+    /// or digit, so a needle's start before that byte must still be matched
+    /// exactly: compared with a plain search at every offset.
+    @Test(arguments: [" href=\"", " <a class=\"x\"", "</svg>", "<svg", "&#", "abc", " ", "a=", "=", "Ab 9<"])
+    func firstOffsetMatchesAPlainSearch(needle: String) {
+        let haystacks = ["", " href=\"", "x href=\"/a\" href=\"/b\"", "hhref=\" href=\"", "<svg><svg></svg></svg>",
+                         "&&#&#", "ab abc", "  =a= a=", " <a class=\"x\"> <a class=\"y\">", "ab 9<AB 9<Ab 9<"]
+        let pattern = Array(needle.utf8)
+        for haystack in haystacks {
+            let bytes = Array(haystack.utf8)
+            for from in 0...bytes.count {
+                let expected = from > bytes.count - pattern.count ? nil
+                    : (from...(bytes.count - pattern.count)).first { Array(bytes[$0..<($0 + pattern.count)]) == pattern }
+                let found = bytes.withUnsafeBufferPointer { hay in
+                    pattern.withUnsafeBufferPointer { ByteScan.firstOffset(of: $0, in: hay, from: from) }
+                }
+                #expect(found == expected, "\(needle) in \(haystack) from \(from)")
+            }
+        }
+    }
+
     @Test func escapingKeepsEverythingButSpecialBytes() {
         // Characters starting with 0xEF other than U+FFFE/U+FFFF stay, also at the end.
         #expect(HTMLEscaping.escape("！<ｱ>\u{FEFF}") == "！&lt;ｱ&gt;\u{FEFF}")

@@ -132,18 +132,7 @@ enum FeedContent {
     static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard !needle.isEmpty, from <= haystack.count - needle.count else { return nil }
         return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pattern in
-                let base = hay.baseAddress!, count = pattern.count
-                var offset = from
-                // memchr finds each candidate first byte; memcmp checks the rest.
-                while offset <= hay.count - count {
-                    guard let hit = memchr(base + offset, Int32(pattern[0]), hay.count - count - offset + 1) else { return nil }
-                    let candidate = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    if memcmp(base + candidate, pattern.baseAddress!, count) == 0 { return candidate }
-                    offset = candidate + 1
-                }
-                return nil
-            }
+            needle.withUnsafeBufferPointer { pattern in ByteScan.firstOffset(of: pattern, in: hay, from: from) }
         }
     }
 

@@ -59,23 +59,38 @@ enum ByteScan {
         }
     }
 
-    /// Whether `text` contains `needle`, compared as UTF-8 bytes: memchr for
-    /// its first byte, memcmp for the rest.
+    /// Whether `text` contains `needle`, compared as UTF-8 bytes.
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0 else { return true }
-        let pattern = needle.utf8Start
         var text = text
         return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, bytes.count >= count else { return false }
-            let last = bytes.count - count  // the last offset the needle can start at
-            var offset = 0
-            while offset <= last, let found = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
-                let start = UnsafeRawPointer(base).distance(to: found)
-                if memcmp(found, pattern, count) == 0 { return true }
-                offset = start + 1
-            }
-            return false
+            firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
+                        in: bytes, from: 0) != nil
         }
+    }
+
+    /// The offset of the first `needle` in `haystack` at or after `from`.
+    ///
+    /// memchr finds each candidate and memcmp checks it. The byte memchr looks
+    /// for is the needle's first that is not a space, letter or digit (`=` of
+    /// ` href="`, `<` of ` <a class=`): looking for its first byte stopped at
+    /// every word of a page.
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                            from: Int) -> Int? {
+        let count = needle.count
+        guard count > 0 else { return from <= haystack.count ? from : nil }
+        guard let base = haystack.baseAddress, let pattern = needle.baseAddress,
+              from >= 0, from <= haystack.count - count else { return nil }
+        let anchor = needle.firstIndex { byte in
+            !(byte == UInt8(ascii: " ") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+              || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte))
+        } ?? 0
+        let last = haystack.count - count  // the last offset the needle can start at
+        var start = from
+        while start <= last, let found = memchr(base + start + anchor, Int32(pattern[anchor]), last - start + 1) {
+            let candidate = UnsafeRawPointer(base).distance(to: found) - anchor
+            if memcmp(base + candidate, pattern, count) == 0 { return candidate }
+            start = candidate + 1
+        }
+        return nil
     }
 }
