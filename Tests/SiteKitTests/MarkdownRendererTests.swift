@@ -194,6 +194,18 @@ import Testing
         #expect(HeadingIDs.slug(for: "") == "section")
     }
 
+    /// ASCII headings take a byte-by-byte path: it must agree with the
+    /// character-by-character one on every ASCII character, alone and in runs.
+    @Test func asciiSlugsMatchUnicodeSlugs() {
+        let characters = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = characters + characters.map { "A\($0)b" } + characters.map { "-\($0) \($0)-" }
+        texts += ["  Season 2 -- the  finale! ", "a\r\nb", "--", " - ", "x__y", "ZZ top", "snake_case", ""]
+        for text in texts {
+            #expect(HeadingIDs.asciiSlug(for: text) == HeadingIDs.unicodeSlug(for: text), "\(Array(text.utf8))")
+        }
+        #expect(HeadingIDs.asciiSlug(for: "Émilie") == nil)
+    }
+
     // MARK: Summary and word count
 
     @Test func firstParagraphAndWordCount() throws {
