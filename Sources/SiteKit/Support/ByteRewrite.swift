@@ -48,17 +48,18 @@ struct ByteRewrite: Sendable {
     /// Appends `text` to `output`, rewritten.
     ///
     /// Text without a special byte is appended as it is. Otherwise the result
-    /// is made in one byte array (the runs between replaced bytes copied with
-    /// memcpy) and appended once: markup is dense with special bytes, and
-    /// appending each run and replacement to the string cost more than this.
+    /// is measured, written into a new string's memory (the runs between
+    /// replaced bytes copied whole) and appended once: markup is dense with
+    /// special bytes, and appending each run and replacement cost more.
     func append(_ text: String, to output: inout String) {
         var text = text
         let appended: Bool = text.withUTF8 { source in
             guard let first = special.firstIndex(in: source) else { return false }
-            var result: [UInt8] = []
-            result.reserveCapacity(source.count + source.count / 8 + 16)
-            rewrite(source, from: first, into: &result)
-            output += String(decoding: result, as: UTF8.self)
+            let length = rewrittenLength(of: source, from: first)
+            output += String(unsafeUninitializedCapacity: length) { buffer in
+                write(source, from: first, to: buffer)
+                return length
+            }
             return true
         }
         if !appended { output += text }
@@ -71,36 +72,58 @@ struct ByteRewrite: Sendable {
             output.append(contentsOf: source)
             return
         }
-        output.reserveCapacity(output.count + source.count + source.count / 8 + 16)
-        rewrite(source, from: first, into: &output)
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: rewrittenLength(of: source, from: first)))
+        output.withUnsafeMutableBufferPointer { output in
+            write(source, from: first, to: UnsafeMutableBufferPointer(rebasing: output[start...]))
+        }
     }
 
-    /// Appends `source` rewritten to `result`, given its first special byte.
-    private func rewrite(_ source: UnsafeBufferPointer<UInt8>, from first: Int, into result: inout [UInt8]) {
+    /// How many bytes `source` takes rewritten, given its first special byte.
+    private func rewrittenLength(of source: UnsafeBufferPointer<UInt8>, from first: Int) -> Int {
+        byteSpans.withUnsafeBufferPointer { byteSpans in
+            var length = source.count
+            var index = first
+            while let found = special.firstIndex(in: source, from: index) {
+                guard let (span, replaced) = replacement(in: source, at: found, byteSpans: byteSpans) else {
+                    index = found + 1  // the lead byte of a character kept whole
+                    continue
+                }
+                length += span.count - replaced
+                index = found + replaced
+            }
+            return length
+        }
+    }
+
+    /// Writes `source` rewritten into `output`, exactly
+    /// ``rewrittenLength(of:from:)`` bytes long; the tables as buffers, so
+    /// that the loop retains nothing.
+    private func write(_ source: UnsafeBufferPointer<UInt8>, from first: Int, to output: UnsafeMutableBufferPointer<UInt8>) {
         pool.withUnsafeBufferPointer { pool in
             byteSpans.withUnsafeBufferPointer { byteSpans in
-                rewrite(source, from: first, pool: pool, byteSpans: byteSpans, into: &result)
+                guard let out = output.baseAddress, let from = source.baseAddress else { return }
+                var written = 0
+                var runStart = 0
+                var index = first
+                while let found = special.firstIndex(in: source, from: index) {
+                    guard let (span, replaced) = replacement(in: source, at: found, byteSpans: byteSpans) else {
+                        index = found + 1
+                        continue
+                    }
+                    (out + written).update(from: from + runStart, count: found - runStart)
+                    written += found - runStart
+                    if span.count > 0 {
+                        (out + written).update(from: pool.baseAddress! + span.start, count: span.count)
+                        written += span.count
+                    }
+                    runStart = found + replaced
+                    index = runStart
+                }
+                precondition(written + source.count - runStart == output.count, "rewrittenLength measured another length")
+                (out + written).update(from: from + runStart, count: source.count - runStart)
             }
         }
-    }
-
-    /// The loop of ``rewrite(_:from:into:)``, with the tables as buffers so that
-    /// it retains nothing.
-    private func rewrite(_ source: UnsafeBufferPointer<UInt8>, from first: Int, pool: UnsafeBufferPointer<UInt8>,
-                         byteSpans: UnsafeBufferPointer<Span?>, into result: inout [UInt8]) {
-        var runStart = 0
-        var index = first
-        while let found = special.firstIndex(in: source, from: index) {
-            guard let (span, length) = replacement(in: source, at: found, byteSpans: byteSpans) else {
-                index = found + 1  // the lead byte of a character kept whole
-                continue
-            }
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<found]))
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: pool[span.start..<(span.start + span.count)]))
-            runStart = found + length
-            index = runStart
-        }
-        result.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...]))
     }
 
     /// The replacement for what starts at `offset`, and how many bytes it replaces.
