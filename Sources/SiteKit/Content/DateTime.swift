@@ -81,7 +81,17 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// RFC 3339, as feeds and sitemaps want it (`2022-08-26T09:30:00+02:00`).
     public var rfc3339: String {
         let h = secondsOfDay / 3600, m = (secondsOfDay / 60) % 60, s = secondsOfDay % 60
-        let time = "\(CalendarDate.pad(h, 2)):\(CalendarDate.pad(m, 2)):\(CalendarDate.pad(s, 2))"
+        let time = !(0..<86_400).contains(secondsOfDay)
+            ? "\(CalendarDate.pad(h, 2)):\(CalendarDate.pad(m, 2)):\(CalendarDate.pad(s, 2))"
+            : String(unsafeUninitializedCapacity: 8) { buffer in
+                // Digit by digit, as ``CalendarDate/description``.
+                CalendarDate.writeDigits(h, count: 2, to: buffer, at: 0)
+                buffer[2] = UInt8(ascii: ":")
+                CalendarDate.writeDigits(m, count: 2, to: buffer, at: 3)
+                buffer[5] = UInt8(ascii: ":")
+                CalendarDate.writeDigits(s, count: 2, to: buffer, at: 6)
+                return 8
+            }
         let zone: String
         if utcOffsetMinutes == 0 {
             zone = "Z"
