@@ -29,11 +29,24 @@ import Testing
 
     /// The search looks for the needle's first byte that is not a space, letter
     /// or digit, so a needle's start before that byte must still be matched
-    /// exactly: compared with a plain search at every offset.
-    @Test(arguments: [" href=\"", " <a class=\"x\"", "</svg>", "<svg", "&#", "abc", " ", "a=", "=", "Ab 9<"])
+    /// exactly: compared with a plain search at every offset, on short texts
+    /// with near misses and on long ones made of few characters, so that
+    /// needles recur.
+    @Test(arguments: [" href=\"", " <a class=\"x\"", "</svg>", "<svg", "&#", "abc", " ", "a=", "=", "Ab 9<",
+                      "<a <a <a <a <a <a <a <a <a <a x"])
     func firstOffsetMatchesAPlainSearch(needle: String) {
-        let haystacks = ["", " href=\"", "x href=\"/a\" href=\"/b\"", "hhref=\" href=\"", "<svg><svg></svg></svg>",
+        var haystacks = ["", " href=\"", "x href=\"/a\" href=\"/b\"", "hhref=\" href=\"", "<svg><svg></svg></svg>",
                          "&&#&#", "ab abc", "  =a= a=", " <a class=\"x\"> <a class=\"y\">", "ab 9<AB 9<Ab 9<"]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet = Array(needle.utf8) + Array(" <a".utf8)
+        for length in [17, 64, 300] {
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(alphabet[Int(seed >> 33) % alphabet.count])
+            }
+            haystacks.append(String(decoding: bytes, as: UTF8.self))
+        }
         let pattern = Array(needle.utf8)
         for haystack in haystacks {
             let bytes = Array(haystack.utf8)
