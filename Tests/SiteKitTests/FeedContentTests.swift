@@ -49,6 +49,36 @@ import Templates
         """)
     }
 
+    /// Steps whose opening is not in the text are skipped: the result must
+    /// be what running every step in turn gives, also where one step's removal
+    /// joins text into the next step's opening.
+    @Test(arguments: [
+        "<p>plain <b>text</b> without any of them</p>",
+        "<h2 id=\"a\">A <a class=\"heading-anchor\" href=\"#a\">#</a></h2><p><a href=\"/x/\">x</a></p>",
+        "<sum<a class=\"heading-anchor\" href=\"#a\">#</a>mary>hidden</summary> kept",
+        "<de <a class=\"heading-anchor\">#</a>tails open>in</details>",
+        "<sv<svg><text>1</text></svg>g>after</svg>",
+        "<details><summary>S</summary><svg><svg></svg></svg></details><img src=\"i.png\">",
+        "<a class=\"heading-anchor\"><details>unclosed",
+        "</de<summary>x</summary>tails>",
+    ])
+    func skippedStepsChangeNothing(body: String) {
+        var reference = Array(body.utf8)
+        reference = FeedContent.replaceCharts(reference, pageURL: Self.page)
+        reference = FeedContent.removeElements(reference, open: " <a class=\"heading-anchor\"", close: "</a>")
+        reference = FeedContent.removeElements(reference, open: "<a class=\"heading-anchor\"", close: "</a>")
+        reference = FeedContent.unwrapDisclosures(reference)
+        reference = FeedContent.absoluteLinks(reference, pageURL: Self.page, settings: Self.settings)
+        #expect(FeedContent.utf8(body, pageURL: Self.page, settings: Self.settings) == reference)
+    }
+
+    @Test func openingsAreFoundInOnePass() {
+        let openings = ["<svg", " <a class", "</details>"].map { Array($0.utf8) }
+        #expect(FeedContent.openings(of: openings, in: Array("x <a class y</details".utf8)) == [false, true, false])
+        #expect(FeedContent.openings(of: openings, in: Array("<a class <svg</details>".utf8)) == [true, false, true])
+        #expect(FeedContent.openings(of: openings, in: []) == [false, false, false])
+    }
+
     @Test func unclosedMarkupIsKept() {
         #expect(FeedContent.html("<p>a <svg class=\"x\">", pageURL: Self.page, settings: Self.settings) == "<p>a <svg class=\"x\">")
     }

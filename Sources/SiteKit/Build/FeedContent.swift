@@ -24,12 +24,47 @@ enum FeedContent {
         // large site, and Foundation's string search (bridged to NSString) made
         // it half of a build's time.
         var html = Array(body.utf8)
-        html = replaceCharts(html, pageURL: pageURL)
-        // The default theme's anchor links ("#"), with the space before them.
-        html = removeElements(html, open: " <a class=\"heading-anchor\"", close: "</a>")
-        html = removeElements(html, open: "<a class=\"heading-anchor\"", close: "</a>")
-        html = unwrapDisclosures(html)
+        let steps = [
+            Step(opening: "<svg") { replaceCharts($0, pageURL: pageURL) },
+            // The default theme's anchor links ("#"), with the space before them.
+            Step(opening: " <a class=\"heading-anchor\"") { removeElements($0, open: " <a class=\"heading-anchor\"", close: "</a>") },
+            Step(opening: "<a class=\"heading-anchor\"") { removeElements($0, open: "<a class=\"heading-anchor\"", close: "</a>") },
+        ] + disclosureSteps
+        // A step whose opening is not in the text changes nothing. One pass
+        // finds which openings are there, instead of a search per step; after
+        // a step that ran, the text is new and is looked at again.
+        var present = openings(of: steps.map(\.opening), in: html)
+        for (index, step) in steps.enumerated() where present[index] {
+            html = step.apply(html)
+            present = openings(of: steps.map(\.opening), in: html)
+        }
         return absoluteLinks(html, pageURL: pageURL, settings: settings)
+    }
+
+    /// Which of `openings` (each holding one `<`) occur in `html`: one memchr
+    /// pass over its `<`s.
+    static func openings(of openings: [[UInt8]], in html: [UInt8]) -> [Bool] {
+        let anchors = openings.map { $0.firstIndex(of: UInt8(ascii: "<"))! }
+        var found = [Bool](repeating: false, count: openings.count)
+        var remaining = openings.count
+        html.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while remaining > 0, offset < bytes.count,
+                  let hit = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
+                let position = UnsafeRawPointer(base).distance(to: hit)
+                for (index, opening) in openings.enumerated() where !found[index] {
+                    let start = position - anchors[index]
+                    guard start >= 0, start + opening.count <= bytes.count else { continue }
+                    if opening.withUnsafeBufferPointer({ memcmp(base + start, $0.baseAddress!, opening.count) == 0 }) {
+                        found[index] = true
+                        remaining -= 1
+                    }
+                }
+                offset = position + 1
+            }
+        }
+        return found
     }
 
     /// Every inline `<svg>…</svg>` (nested ones included) becomes a link to the page.
@@ -40,10 +75,26 @@ enum FeedContent {
 
     /// `<details …><summary>…</summary>` and `</details>` are removed; their content stays.
     static func unwrapDisclosures(_ html: [UInt8]) -> [UInt8] {
-        var out = removeElements(html, open: "<summary", close: "</summary>")
-        out = removeElements(out, open: "<details", close: ">")
-        return removeElements(out, open: "</details>", close: "")
+        disclosureSteps.reduce(html) { html, step in step.apply(html) }
     }
+
+    /// One rewrite of the body, which changes nothing where `opening` is not in it.
+    private struct Step: Sendable {
+        let opening: [UInt8]
+        let apply: @Sendable ([UInt8]) -> [UInt8]
+
+        init(opening: String, apply: @escaping @Sendable ([UInt8]) -> [UInt8]) {
+            self.opening = Array(opening.utf8)
+            self.apply = apply
+        }
+    }
+
+    /// The steps of ``unwrapDisclosures(_:)``, in order.
+    private static let disclosureSteps = [
+        Step(opening: "<summary") { removeElements($0, open: "<summary", close: "</summary>") },
+        Step(opening: "<details") { removeElements($0, open: "<details", close: ">") },
+        Step(opening: "</details>") { removeElements($0, open: "</details>", close: "") },
+    ]
 
     /// Removes each element that starts with `open` up to the first `close`
     /// after it (`close` empty: just `open`).
