@@ -84,7 +84,7 @@ public enum SiteLoader {
             errors.append(SiteError(file: shown, message: "unexpected file in content/\(folder)/: only .\(ext) files belong here; move it to content/static/ or rename it to end in .\(ext)"))
         }
         let sources = names.filter { $0.hasSuffix(".\(ext)") }
-        let results = Parallel.map(sources) { name in
+        let results = Parallel.map(sources, width: Parallel.readWidth) { name in
             loadOne(name, in: content, folder: folder, extension: ext, parse: parse)
         }
         for result in results {
