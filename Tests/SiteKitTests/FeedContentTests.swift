@@ -77,6 +77,10 @@ import Templates
         #expect(FeedContent.openings(of: openings, in: Array("x <a class y</details".utf8)) == [false, true, false])
         #expect(FeedContent.openings(of: openings, in: Array("<a class <svg</details>".utf8)) == [true, false, true])
         #expect(FeedContent.openings(of: openings, in: []) == [false, false, false])
+        // At the very end, cut short, and a `<` as the last byte.
+        #expect(FeedContent.openings(of: openings, in: Array("x<svg".utf8)) == [true, false, false])
+        #expect(FeedContent.openings(of: openings, in: Array("<sv <a clas </details".utf8)) == [false, false, false])
+        #expect(FeedContent.openings(of: openings, in: Array("x <".utf8)) == [false, false, false])
     }
 
     @Test func unclosedMarkupIsKept() {

@@ -53,8 +53,12 @@ enum FeedContent {
             while remaining > 0, offset < bytes.count,
                   let hit = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
                 let position = UnsafeRawPointer(base).distance(to: hit)
+                let next = position + 1 < bytes.count ? bytes[position + 1] : 0
                 for (index, opening) in openings.enumerated() where !found[index] {
-                    let start = position - anchors[index]
+                    let anchor = anchors[index]
+                    // The byte after `<` rules out most candidates without a call.
+                    guard anchor + 1 >= opening.count || opening[anchor + 1] == next else { continue }
+                    let start = position - anchor
                     guard start >= 0, start + opening.count <= bytes.count else { continue }
                     if opening.withUnsafeBufferPointer({ memcmp(base + start, $0.baseAddress!, opening.count) == 0 }) {
                         found[index] = true
