@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
     func build(_ site: Site, siteDirectory: URL, output: URL?, forRebuilds: Bool = false, spill: SpillFile? = nil)
         throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var clock = ContinuousClock.now
-        let plan = try SitePlan(site: site, options: options, theme: theme)
+        let plan = try SitePlan(site: site, options: options, theme: theme, recordsInputs: forRebuilds)
         PhaseTimer.mark("plan", since: &clock)
         return try build(plan, siteDirectory: siteDirectory,
                   output: output, forRebuilds: forRebuilds, spill: spill)

@@ -30,6 +30,9 @@ struct SitePlan: Sendable {
     let sourcePaths: [String: String]
     /// Every file the build writes, each once (see ``PlannedOutput``).
     private(set) var outputs: [PlannedOutput]
+    /// Whether ``outputs`` carry their inputs. Only rebuilds read them; a
+    /// one-off build leaves them empty (about 600 bytes an article).
+    let recordsInputs: Bool
     /// The position in `articles` of each published article, by source file.
     private let articleIndexBySource: [String: Int]
     /// Published standalone pages by source file.
@@ -52,10 +55,14 @@ struct SitePlan: Sendable {
     /// The taxonomy of this name ("tags", "shows").
     func taxonomy(_ name: String) -> Taxonomy? { taxonomies.first { $0.name == name } }
 
-    init(site: Site, options: BuildOptions, theme: any Theme) throws(BuildFailure) {
+    init(site: Site, options: BuildOptions, theme: any Theme, recordsInputs: Bool = true) throws(BuildFailure) {
         self.site = site
         self.options = options
-        articles = site.articles.filter { Publication.isPublished($0, options: options) }
+        self.recordsInputs = recordsInputs
+        // Usually every article is published: then the plan shares the site's
+        // array instead of a filtered copy (664 bytes an article, 63 MiB at 100k).
+        articles = site.articles.allSatisfy { Publication.isPublished($0, options: options) }
+            ? site.articles : site.articles.filter { Publication.isPublished($0, options: options) }
         pages = site.pages.filter { Publication.isPublished($0, options: options) }
         skippedArticles = site.articles.count - articles.count
         stylesheet = Self.stylesheet(theme.stylesheet, settings: site.settings)
@@ -301,11 +308,11 @@ struct SitePlan: Sendable {
     /// aliases), standalone pages, static files.
     private func plannedOutputs() -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
-        func add(_ path: String, _ origin: OutputOrigin, _ inputs: [BuildInput] = []) {
-            outputs.append(PlannedOutput(path: OutputPath(path), origin: origin, inputs: inputs))
+        func add(_ path: String, _ origin: OutputOrigin, _ inputs: @autoclosure () -> [BuildInput] = []) {
+            outputs.append(PlannedOutput(path: OutputPath(path), origin: origin, inputs: recordsInputs ? inputs() : []))
         }
         let newest = articles.prefix(Self.feedSize).map(\.slug)
-        let feedInputs = newest.flatMap { [BuildInput.listing($0), .feedBody($0)] }
+        let feedInputs = recordsInputs ? newest.flatMap { [BuildInput.listing($0), .feedBody($0)] } : []
         add("404.html", .notFound, articles.prefix(5).map { .listing($0.slug) })
         add(stylesheetPath, .stylesheet)
         add("sitemap.xml", .sitemap)
@@ -341,10 +348,13 @@ struct SitePlan: Sendable {
             }
         }
         for article in articles {
-            var inputs: [BuildInput] = [.source(article.sourcePath)]
-            inputs += ([article.show].compactMap { $0 } + article.compare).map { .show($0) }
-            inputs += article.tagSlugs.map { .term(tags.name, $0) }
-            if let show = article.show { inputs.append(.term(shows.name, show)) }
+            var inputs: [BuildInput] = []
+            if recordsInputs {
+                inputs = [.source(article.sourcePath)]
+                inputs += ([article.show].compactMap { $0 } + article.compare).map { .show($0) }
+                inputs += article.tagSlugs.map { .term(tags.name, $0) }
+                if let show = article.show { inputs.append(.term(shows.name, show)) }
+            }
             let files = OutputPaths.files(of: article)
             add(files[0], .article(source: article.sourcePath), inputs)
             for (alias, file) in zip(article.aliases, files.dropFirst()) {
@@ -355,7 +365,8 @@ struct SitePlan: Sendable {
             add(OutputPaths.files(of: page)[0], .page(source: page.sourcePath), [.source(page.sourcePath)])
         }
         for file in site.staticFiles {
-            outputs.append(PlannedOutput(path: OutputPath(staticFile: file), origin: .staticFile(file), inputs: [.staticFile(file)]))
+            outputs.append(PlannedOutput(path: OutputPath(staticFile: file), origin: .staticFile(file),
+                                         inputs: recordsInputs ? [.staticFile(file)] : []))
         }
         return outputs
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Prints how long each build phase took to stderr when `SITEGEN_PHASE_TIMES`
-/// is set: for profiling, never part of the output.
+/// Prints how long each build phase took, and the process's memory after it,
+/// to stderr when `SITEGEN_PHASE_TIMES` is set: for profiling, never part of
+/// the output.
 enum PhaseTimer {
     static let enabled = ProcessInfo.processInfo.environment["SITEGEN_PHASE_TIMES"] != nil
     static func mark(_ name: String, since start: inout ContinuousClock.Instant) {
@@ -9,7 +10,24 @@ enum PhaseTimer {
         let now = ContinuousClock.now
         let ms = (now - start).components
         let millis = Double(ms.seconds) * 1000 + Double(ms.attoseconds) / 1e15
-        FileHandle.standardError.write(Data(String(format: "phase %-24@ %8.1f ms\n", name as NSString, millis).utf8))
+        var line = String(format: "phase %-24@ %8.1f ms", name as NSString, millis)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+            let memory = residentMemory(status: status)
+            if let now = memory.now, let peak = memory.peak {
+                line += String(format: "   rss %6.1f MiB, peak %6.1f MiB", Double(now) / 1024, Double(peak) / 1024)
+            }
+        }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
         start = now
+    }
+
+    /// Resident memory now and at its peak, in KiB, from the text of
+    /// `/proc/self/status` (`VmRSS` and `VmHWM`); nil where a line is missing.
+    static func residentMemory(status: String) -> (now: Int?, peak: Int?) {
+        func kibibytes(_ key: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return nil }
+            return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Int($0) }
+        }
+        return (kibibytes("VmRSS"), kibibytes("VmHWM"))
     }
 }

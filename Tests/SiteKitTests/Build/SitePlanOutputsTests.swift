@@ -5,11 +5,32 @@ import Templates
 
 /// `SitePlan.outputs`: every file once, typed by origin, with what it is made from.
 struct SitePlanOutputsTests {
-    private func plan(_ files: [String: String]) throws -> SitePlan {
+    private func plan(_ files: [String: String], recordsInputs: Bool = true) throws -> SitePlan {
         let folder = try TestSupport.site(files)
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = try SiteLoader.load(siteDirectory: folder)
-        return try SitePlan(site: site, options: BuildOptions(now: TestSupport.now), theme: DefaultTheme())
+        return try SitePlan(site: site, options: BuildOptions(now: TestSupport.now), theme: DefaultTheme(),
+                            recordsInputs: recordsInputs)
+    }
+
+    /// A one-off build's plan lists the same outputs, without the inputs only
+    /// rebuilds read.
+    @Test func planWithoutInputsListsTheSameOutputs() throws {
+        let files = [
+            "content/site.yaml": TestSupport.siteYAML + "page_size: 1\n",
+            "content/articles/new.md": TestSupport.article(title: "New", date: "2024-05-02",
+                                                           "tags: [Drama]\nshow: partner-track\naliases: [/old/]\n"),
+            "content/articles/old.md": TestSupport.article(title: "Old", date: "2024-05-01", "tags: [Drama, Legal]\n"),
+            "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
+            "content/data/shows/partner-track.yaml": Self.show,
+            "content/static/logo.txt": "logo",
+        ]
+        let full = try plan(files)
+        let lean = try plan(files, recordsInputs: false)
+        #expect(full.outputs.contains { !$0.inputs.isEmpty })
+        #expect(lean.outputs.allSatisfy { $0.inputs.isEmpty })
+        #expect(lean.outputs.map(\.path) == full.outputs.map(\.path))
+        #expect(lean.outputs.map(\.origin) == full.outputs.map(\.origin))
     }
 
     private static let show = """
