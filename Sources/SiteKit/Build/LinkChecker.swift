@@ -100,12 +100,12 @@ struct LinkChecker: Sendable {
     /// every page is rendered. Most pages keep no links at all, so a full
     /// build's memory does not grow with every link of every page.
     ///
-    /// Links in `known` (``linksNaming(_:)`` of the planned files) need no
+    /// Links `known` names (``knownLinks(_:)`` of the planned files) need no
     /// resolving: most of a page's links name a planned page exactly as the
     /// templates write them.
-    func checkEarly(_ page: Page, known: Set<String> = [], fileExists: (String) -> Bool) -> (broken: [Broken], undecided: Page) {
+    func checkEarly(_ page: Page, known: KnownLinks? = nil, fileExists: (String) -> Bool) -> (broken: [Broken], undecided: Page) {
         var page = page
-        if !known.isEmpty { page.links.removeAll { known.contains($0) } }
+        if let known { page.links.removeAll { known.contains($0) } }
         var cache: [String: Target] = [:]
         let (broken, undecided) = check(page, cache: &cache, decidesAll: false, ids: { _ in nil }, fileExists: fileExists)
         page.links = undecided
@@ -116,25 +116,60 @@ struct LinkChecker: Sendable {
     /// and resolve to exactly that file: root-relative and absolute, and for
     /// an `index.html` its folder (`/articles/x/`). Paths whose links would
     /// be decoded or normalised (a `%`, `#`, `?` or `.` segment) are left out,
-    /// so a link in the set resolves as ``resolve(_:from:)`` would.
-    func linksNaming(_ sitePaths: [String]) -> Set<String> {
-        var links = Set<String>()
-        links.reserveCapacity(sitePaths.count * 4)
-        for path in sitePaths {
-            var named = [path]
-            if path == "index.html" {
-                named.append("")
-            } else if path.hasSuffix("/index.html") {
-                named.append(String(path.dropLast("index.html".count)))
-            }
-            for site in named {
-                let rootRelative = basePath + site
-                guard plainSitePath(rootRelative) == site else { continue }
-                links.insert(rootRelative)
-                links.insert(baseURL + site)
+    /// so a link it names resolves as ``resolve(_:from:)`` would.
+    func knownLinks(_ sitePaths: [String]) -> KnownLinks {
+        var forms = Set<Substring>()
+        // Under a base path that is itself decoded or normalised, no link is
+        // taken as it is.
+        guard basePath.hasPrefix("/"), Self.isPlain(basePath.utf8.dropFirst()) else {
+            return KnownLinks(basePath: basePath, baseURL: baseURL, sitePaths: [])
+        }
+        forms.reserveCapacity(sitePaths.count * 2)
+        for path in sitePaths where Self.isPlain(path.utf8) {
+            forms.insert(path[...])
+            if path == "index.html" || path.hasSuffix("/index.html") {
+                forms.insert(path.dropLast("index.html".count))
             }
         }
-        return links
+        return KnownLinks(basePath: basePath, baseURL: baseURL, sitePaths: forms)
+    }
+
+    /// The links that name a planned file exactly (``knownLinks(_:)``), held
+    /// as the site paths and folders they name, which share the plan's
+    /// strings: every spelling of every link (four per page) took about
+    /// 900 bytes a page.
+    struct KnownLinks: Sendable {
+        let basePath: String
+        let baseURL: String
+        /// Plain site paths, and the folders of `index.html` files.
+        let sitePaths: Set<Substring>
+
+        /// Whether `link` is the base path or the base URL followed by one
+        /// of `sitePaths`.
+        func contains(_ link: String) -> Bool {
+            names(link, after: basePath) || names(link, after: baseURL)
+        }
+
+        private func names(_ link: String, after prefix: String) -> Bool {
+            guard link.utf8.starts(with: prefix.utf8) else { return false }
+            return sitePaths.contains(link[link.utf8.index(link.startIndex, offsetBy: prefix.utf8.count)...])
+        }
+    }
+
+    /// Whether links to the site path, after the base path, are taken as
+    /// they are: no `#`, `?` or `%`, and no segment that is empty or starts
+    /// with `.`.
+    private static func isPlain(_ sitePath: some Sequence<UInt8>) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in sitePath {
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "%"): return false
+            case UInt8(ascii: "/") where previous == UInt8(ascii: "/"): return false
+            case UInt8(ascii: ".") where previous == UInt8(ascii: "/"): return false
+            default: previous = byte
+            }
+        }
+        return true
     }
 
     /// The broken links of `page` (`ids` gives another page's ids by path),

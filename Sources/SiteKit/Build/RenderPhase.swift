@@ -46,13 +46,13 @@ struct RenderPhase: Sendable {
         let checker: LinkChecker
         /// Every file the plan writes, as on disk.
         let plannedFiles: Set<String>
-        /// Links that name a planned file as they are (``LinkChecker/linksNaming(_:)``).
-        let plannedLinks: Set<String>
+        /// Links that name a planned file as they are (``LinkChecker/knownLinks(_:)``).
+        let plannedLinks: LinkChecker.KnownLinks
 
         init(plan: SitePlan) {
             checker = LinkChecker(baseURL: plan.site.settings.baseURL, basePath: plan.basePath)
             plannedFiles = Set(plan.outputs.map(\.path.file))
-            plannedLinks = checker.linksNaming(plan.outputs.map(\.path.site))
+            plannedLinks = checker.knownLinks(plan.outputs.map(\.path.site))
         }
     }
 

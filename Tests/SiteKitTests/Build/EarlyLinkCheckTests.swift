@@ -55,21 +55,32 @@ import Testing
         """)
     }
 
-    @Test func linksNamingPlannedFilesAreTheOnesThatResolveToThem() {
+    @Test func knownLinksNamePlannedFilesAndResolveToThem() {
         let checker = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/")
         let paths = ["index.html", "articles/a/index.html", "feed.xml", "tags/%D0%B4/index.html",
-                     "img/a#b.png", "img/100%.png", ".well-known/x", "articles/a/chart-1.csv"]
-        let known = checker.linksNaming(paths)
-        #expect(known == [
+                     "img/a#b.png", "img/100%.png", ".well-known/x", "img/.x/y.png", "a//b.png", "articles/a/chart-1.csv"]
+        let known = checker.knownLinks(paths)
+        let named = [
             "/blog/", "https://example.org/blog/", "/blog/index.html", "https://example.org/blog/index.html",
             "/blog/articles/a/", "https://example.org/blog/articles/a/",
             "/blog/articles/a/index.html", "https://example.org/blog/articles/a/index.html",
             "/blog/feed.xml", "https://example.org/blog/feed.xml",
             "/blog/articles/a/chart-1.csv", "https://example.org/blog/articles/a/chart-1.csv",
-        ])
+        ]
+        for link in named { #expect(known.contains(link), "\(link)") }
+        let notNamed = [
+            "/blog/tags/%D0%B4/", "/blog/tags/%D0%B4/index.html", "/blog/img/a#b.png", "/blog/img/100%.png",
+            "/blog/.well-known/x", "/blog/img/.x/y.png", "/blog/a//b.png", "https://example.org/blog/.well-known/x",
+            "/articles/a/", "https://example.org/articles/a/", "/blog/articles/a", "/blog/articles/", "/blog",
+            "/blog/feed.xml?x", "/blog/feed.xml#top", "http://example.org/blog/feed.xml", "",
+        ]
+        for link in notNamed { #expect(!known.contains(link), "\(link)") }
+        // Under a base path that links would decode, none is taken as it is.
+        #expect(!LinkChecker(baseURL: "https://example.org/caf%C3%A9/", basePath: "/caf%C3%A9/")
+            .knownLinks(paths).contains("/caf%C3%A9/feed.xml"))
         // Each resolves, as the full check would, to the file it names.
         let files = Set(paths)
-        for link in known {
+        for link in named {
             let resolved = checker.resolve(link, from: "articles/b/index.html")
             let path = resolved?.0 ?? "-"
             #expect(resolved?.1 == nil)
@@ -81,7 +92,7 @@ import Testing
         let page = LinkChecker.Page(
             path: "articles/a/index.html", source: "content/articles/a.md", ids: ["intro"],
             links: ["/", "/articles/b/", "https://example.org/tags/x/", "/articles/b/#part", "#ghost", "/missing/", "../b/"])
-        let known = checker.linksNaming(Array(planned))
+        let known = checker.knownLinks(Array(planned))
         let fast = checker.checkEarly(page, known: known) { planned.contains($0) }
         let slow = checker.checkEarly(page) { planned.contains($0) }
         #expect(fast.broken == slow.broken && fast.undecided.links == slow.undecided.links)
