@@ -15,7 +15,8 @@ public struct BuildState: Sendable {
     var files: Set<String>
     /// How many outputs the build rendered.
     var renderedCount: Int
-    /// The sitemap's entries as written.
+    /// The sitemap's entries as written (empty after a build not made for
+    /// rebuilds, like the plan's inputs: see ``SitePlan/recordsInputs``).
     var sitemapEntries: [Sitemap.Entry]
     /// The outputs (positions in `plan.outputs`) each input makes stale,
     /// counting the inputs found while rendering.

@@ -102,7 +102,9 @@ struct RenderPhase: Sendable {
         if feedBodies.isEmpty { feedBodies = listed.feedBodies } else { feedBodies.merge(listed.feedBodies) { _, new in new } }
 
         // Generated files.
-        let sitemapEntries = plan.sitemapEntries
+        // Kept only to compare with on a rebuild (the sitemap itself is
+        // rendered from the plan).
+        let sitemapEntries = previous != nil || forRebuilds ? plan.sitemapEntries : []
         let sitemapChanged = previous.map { $0.sitemapEntries != sitemapEntries } ?? true
         let generated = plan.outputs.filter { planned in
             switch planned.origin {
