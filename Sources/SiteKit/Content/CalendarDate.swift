@@ -76,13 +76,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         // line and chart data file, and interpolating padded numbers was
         // nearly 1% of a large build.
         guard (0...9999).contains(year) else { return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            Self.writeDigits(year, count: 4, to: buffer, at: 0)
-            buffer[4] = UInt8(ascii: "-")
-            Self.writeDigits(month, count: 2, to: buffer, at: 5)
-            buffer[7] = UInt8(ascii: "-")
-            Self.writeDigits(day, count: 2, to: buffer, at: 8)
-            return 10
+        return Self.digits(year, month, day, widths: (4, 2, 2), separator: UInt8(ascii: "-"))
+    }
+
+    /// `first`, `second` and `third` (not negative, each within its width)
+    /// written with `widths` digits each and `separator` between them.
+    static func digits(_ first: Int, _ second: Int, _ third: Int, widths: (Int, Int, Int), separator: UInt8) -> String {
+        let count = widths.0 + widths.1 + widths.2 + 2
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            writeDigits(first, count: widths.0, to: buffer, at: 0)
+            buffer[widths.0] = separator
+            writeDigits(second, count: widths.1, to: buffer, at: widths.0 + 1)
+            buffer[widths.0 + widths.1 + 1] = separator
+            writeDigits(third, count: widths.2, to: buffer, at: widths.0 + widths.1 + 2)
+            return count
         }
     }
 

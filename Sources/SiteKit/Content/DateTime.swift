@@ -83,15 +83,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         let h = secondsOfDay / 3600, m = (secondsOfDay / 60) % 60, s = secondsOfDay % 60
         let time = !(0..<86_400).contains(secondsOfDay)
             ? "\(CalendarDate.pad(h, 2)):\(CalendarDate.pad(m, 2)):\(CalendarDate.pad(s, 2))"
-            : String(unsafeUninitializedCapacity: 8) { buffer in
-                // Digit by digit, as ``CalendarDate/description``.
-                CalendarDate.writeDigits(h, count: 2, to: buffer, at: 0)
-                buffer[2] = UInt8(ascii: ":")
-                CalendarDate.writeDigits(m, count: 2, to: buffer, at: 3)
-                buffer[5] = UInt8(ascii: ":")
-                CalendarDate.writeDigits(s, count: 2, to: buffer, at: 6)
-                return 8
-            }
+            : CalendarDate.digits(h, m, s, widths: (2, 2, 2), separator: UInt8(ascii: ":"))
         let zone: String
         if utcOffsetMinutes == 0 {
             zone = "Z"

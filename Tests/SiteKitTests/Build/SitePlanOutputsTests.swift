@@ -16,22 +16,24 @@ struct SitePlanOutputsTests {
     /// A one-off build's plan lists the same outputs, without the inputs only
     /// rebuilds read.
     @Test func planWithoutInputsListsTheSameOutputs() throws {
-        let files = [
-            "content/site.yaml": TestSupport.siteYAML + "page_size: 1\n",
-            "content/articles/new.md": TestSupport.article(title: "New", date: "2024-05-02",
-                                                           "tags: [Drama]\nshow: partner-track\naliases: [/old/]\n"),
-            "content/articles/old.md": TestSupport.article(title: "Old", date: "2024-05-01", "tags: [Drama, Legal]\n"),
-            "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
-            "content/data/shows/partner-track.yaml": Self.show,
-            "content/static/logo.txt": "logo",
-        ]
-        let full = try plan(files)
-        let lean = try plan(files, recordsInputs: false)
+        let full = try plan(Self.site)
+        let lean = try plan(Self.site, recordsInputs: false)
         #expect(full.outputs.contains { !$0.inputs.isEmpty })
         #expect(lean.outputs.allSatisfy { $0.inputs.isEmpty })
         #expect(lean.outputs.map(\.path) == full.outputs.map(\.path))
         #expect(lean.outputs.map(\.origin) == full.outputs.map(\.origin))
     }
+
+    /// Two articles (one with a show, tags and an alias), a page and a static file.
+    private static let site = [
+        "content/site.yaml": TestSupport.siteYAML + "page_size: 1\n",
+        "content/articles/new.md": TestSupport.article(title: "New", date: "2024-05-02",
+                                                       "tags: [Drama]\nshow: partner-track\naliases: [/old/]\n"),
+        "content/articles/old.md": TestSupport.article(title: "Old", date: "2024-05-01", "tags: [Drama, Legal]\n"),
+        "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
+        "content/data/shows/partner-track.yaml": Self.show,
+        "content/static/logo.txt": "logo",
+    ]
 
     private static let show = """
     title: Partner Track
@@ -44,15 +46,7 @@ struct SitePlanOutputsTests {
     """
 
     @Test func everyOutputIsPlannedOnceWithItsOriginAndInputs() throws {
-        let plan = try plan([
-            "content/site.yaml": TestSupport.siteYAML + "page_size: 1\n",
-            "content/articles/new.md": TestSupport.article(title: "New", date: "2024-05-02",
-                                                           "tags: [Drama]\nshow: partner-track\naliases: [/old/]\n"),
-            "content/articles/old.md": TestSupport.article(title: "Old", date: "2024-05-01", "tags: [Drama, Legal]\n"),
-            "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
-            "content/data/shows/partner-track.yaml": Self.show,
-            "content/static/logo.txt": "logo",
-        ])
+        let plan = try plan(Self.site)
         let paths = plan.outputs.map(\.path.site)
         #expect(Set(paths).count == paths.count)
         func entry(_ path: String) -> PlannedOutput? { plan.outputs.first { $0.path.site == path } }
