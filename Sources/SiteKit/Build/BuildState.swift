@@ -3,7 +3,8 @@
 public struct BuildState: Sendable {
     var plan: SitePlan
     var footer: HTML?
-    /// What rendering each planned output found, by its path.
+    /// What rendering each planned output found, by its path (empty after a
+    /// build not made for rebuilds).
     var rendered: [OutputPath: RenderedOutput]
     /// Each published article's summary, by slug.
     var summaries: [String: ArticleSummary]

@@ -28,12 +28,25 @@ struct RenderPhase: Sendable {
     var spill: SpillFile? = nil
 
     /// An output rendered, with what the later phases need of it.
+    /// What list pages show of an article, by its slug. Boxed: most records
+    /// have none (every generated page's), and held inline it made every
+    /// record 270 bytes larger (100k articles and 64k list pages).
+    private final class Listing: Sendable {
+        let slug: String
+        let summary: ArticleSummary
+
+        init(slug: String, summary: ArticleSummary) {
+            self.slug = slug
+            self.summary = summary
+        }
+    }
+
     private struct Rendered: Sendable {
         var record: RenderedOutput
         /// The files, unless already written.
         var outputs: [PageRenderer.Output] = []
         var pages: [LinkChecker.Page] = []
-        var summary: (slug: String, ArticleSummary)?
+        var summary: Listing?
         var feedBody: Feeds.StoredBody?
         /// Broken links found as the output was rendered (``EarlyLinkCheck``).
         var broken: [LinkChecker.Broken] = []
@@ -130,26 +143,39 @@ struct RenderPhase: Sendable {
         }
         if writesAsRendered { try Self.copy(copies, from: staticRoot, to: folder) }
 
-        // What was rendered replaces what the previous build rendered.
+        // What was rendered replaces what the previous build rendered. Only
+        // rebuilds read the records again; a one-off build keeps just the
+        // Markdown link places of pages with broken links, for the errors
+        // (a record per output was 40 MB at 100k articles, at the peak).
+        let keepsRecords = previous != nil || forRebuilds
         var rendered: [OutputPath: RenderedOutput] = [:]
-        rendered.reserveCapacity(plan.outputs.count)
+        var markdownLinksWithoutRecords: [OutputPath: [MarkdownLink]] = [:]
+        if keepsRecords { rendered.reserveCapacity(plan.outputs.count) }
         var pages = previous?.pages ?? [:]
         var lostIDs = false
+        var files = Set<String>()
+        files.reserveCapacity(plan.outputs.count * 2)
         for item in fresh {
-            rendered[item.record.entry.path] = item.record
+            if keepsRecords {
+                rendered[item.record.entry.path] = item.record
+            } else {
+                if !item.record.markdownLinks.isEmpty { markdownLinksWithoutRecords[item.record.entry.path] = item.record.markdownLinks }
+                for attachment in item.record.attachments { files.insert(attachment.file) }
+            }
             for page in item.pages {
                 if let before = pages[page.path], !before.ids.isSubset(of: page.ids) { lostIDs = true }
                 pages[page.path] = page
             }
         }
-        for planned in copies { rendered[planned.path] = RenderedOutput(entry: planned) }
-        var files = Set<String>()
-        files.reserveCapacity(plan.outputs.count * 2)
+        if keepsRecords {
+            for planned in copies { rendered[planned.path] = RenderedOutput(entry: planned) }
+        }
         for planned in plan.outputs {
+            files.insert(planned.path.file)
+            guard keepsRecords else { continue }
             if rendered[planned.path] == nil, let before = previous?.rendered[planned.path] {
                 rendered[planned.path] = before
             }
-            files.insert(planned.path.file)
             for attachment in rendered[planned.path]?.attachments ?? [] { files.insert(attachment.file) }
         }
         let removed = previous.map { $0.files.subtracting(files) } ?? []
@@ -161,9 +187,12 @@ struct RenderPhase: Sendable {
         // break a link on a page that was not rendered again.
         let allPages = pages
         let allFiles = files
-        try Self.checkLinks(previous == nil || !removed.isEmpty || lostIDs ? Array(pages.values) : fresh.flatMap(\.pages),
+        // (A page without links has nothing to check.)
+        try Self.checkLinks(previous == nil || !removed.isEmpty || lostIDs ? pages.values.filter { !$0.links.isEmpty }
+                                : fresh.flatMap(\.pages),
                             plan: plan, page: { allPages[$0] }, fileExists: { allFiles.contains($0) },
-                            markdownLinks: { rendered[$0]?.markdownLinks ?? [] }, foundEarly: fresh.flatMap(\.broken))
+                            markdownLinks: { rendered[$0]?.markdownLinks ?? markdownLinksWithoutRecords[$0] ?? [] },
+                            foundEarly: fresh.flatMap(\.broken))
 
         PhaseTimer.mark("link check", since: &clock)
         // Write what a rebuild rendered, and delete what is no longer planned.
@@ -313,7 +342,8 @@ struct RenderPhase: Sendable {
         var feedBodies: [String: Feeds.StoredBody] = [:]
         var changed = Set<BuildInput>()
         for rendered in fresh {
-            guard let (slug, summary) = rendered.summary else { continue }
+            guard let listing = rendered.summary else { continue }
+            let (slug, summary) = (listing.slug, listing.summary)
             summaries[slug] = summary
             if let summaryBefore, summaryBefore(slug) != summary { changed.insert(.listing(slug)) }
             guard let body = rendered.feedBody else { continue }
@@ -341,7 +371,7 @@ struct RenderPhase: Sendable {
                     guard let article = renderer.plan.article(source: source) else { return .success(rendered) }
                     let (summary, page, dataFiles, feedHTML) = try renderer.renderArticle(
                         article, forFeeds: feedSlugs.contains(article.slug))
-                    rendered.summary = (article.slug, summary)
+                    rendered.summary = Listing(slug: article.slug, summary: summary)
                     if let feedHTML {
                         do throws(SiteError) {
                             rendered.feedBody = try Feeds.StoredBody(
