@@ -27,7 +27,6 @@ struct RenderPhase: Sendable {
     /// (in memory when `nil`).
     var spill: SpillFile? = nil
 
-    /// An output rendered, with what the later phases need of it.
     /// What list pages show of an article, by its slug. Boxed: most records
     /// have none (every generated page's), and held inline it made every
     /// record 270 bytes larger (100k articles and 64k list pages).
@@ -41,6 +40,7 @@ struct RenderPhase: Sendable {
         }
     }
 
+    /// An output rendered, with what the later phases need of it.
     private struct Rendered: Sendable {
         var record: RenderedOutput
         /// The files, unless already written.
@@ -89,8 +89,8 @@ struct RenderPhase: Sendable {
         // A preview keeps every link of every page, to check again after an edit.
         let earlyCheck = writesAsRendered && !forRebuilds ? EarlyLinkCheck(plan: plan) : nil
         let renderedSources = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
-                                           keepsAllFeedHTML: forRebuilds, feedBodyStore: spill,
-                                           writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
+                                                     keepsAllFeedHTML: forRebuilds, feedBodyStore: spill,
+                                                     writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
 
         PhaseTimer.mark("sources", since: &clock)
         // What the generated pages show of the articles, and what changed in it.
@@ -159,7 +159,9 @@ struct RenderPhase: Sendable {
             if keepsRecords {
                 rendered[item.record.entry.path] = item.record
             } else {
-                if !item.record.markdownLinks.isEmpty { markdownLinksWithoutRecords[item.record.entry.path] = item.record.markdownLinks }
+                if !item.record.markdownLinks.isEmpty {
+                    markdownLinksWithoutRecords[item.record.entry.path] = item.record.markdownLinks
+                }
                 for attachment in item.record.attachments { files.insert(attachment.file) }
             }
             for page in item.pages {
