@@ -167,6 +167,10 @@ public enum MarkdownRenderer {
         rewriteLink: (String) -> String? = { _ in nil },
         heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
     ) throws(Failure) -> RenderedMarkdown {
+        // Content is checked for raw control characters at load; text that was
+        // not has them made U+FFFD here, before tagfilter reads the raw HTML
+        // (dropped afterwards, one inside `<sc\u{1C}ript>` made a `<script>`).
+        let markdown = ControlCharacters.replacingForbidden(markdown)
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         // Only cmark's parse runs under the lock: it is what touches the global

@@ -70,6 +70,22 @@ public enum ControlCharacters {
         return out
     }
 
+    /// `text` with each character XML forbids made U+FFFD (the text itself
+    /// when it holds none): for Markdown that did not come from checked
+    /// content, so that nothing dropped after rendering can join markup.
+    public static func replacingForbidden(_ text: String) -> String {
+        guard ByteScan.contains(text, forbiddenLeads) else { return text }
+        var out = ""
+        forbiddenReplacement.append(text, to: &out)
+        return out
+    }
+
+    /// The bytes a character XML forbids starts with.
+    private static let forbiddenLeads = ByteSet { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+
+    private static let forbiddenReplacement = ByteRewrite(bytes: forbiddenInXML.bytes.mapValues { _ in "\u{FFFD}" },
+                                                          characters: forbiddenInXML.characters.mapValues { _ in "\u{FFFD}" })
+
     /// What becomes of the characters XML forbids, as a table for
     /// ``ByteRewrite``: the C0 controls but tab, line feed and carriage return
     /// dropped, a vertical tab or form feed (a pasted line break) made a space,
