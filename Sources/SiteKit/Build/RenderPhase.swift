@@ -73,6 +73,9 @@ struct RenderPhase: Sendable {
         var clock = ContinuousClock.now
         let renderer = PageRenderer(plan: plan, theme: theme, footer: footer)
         let writesAsRendered = previous == nil
+        // Only a rebuild reads the records, sitemap entries and changed inputs
+        // again: a one-off build keeps none of them.
+        let keepsRecords = previous != nil || forRebuilds
         let feedSlugs = plan.feedArticleSlugs
 
         // Sources.
@@ -117,7 +120,7 @@ struct RenderPhase: Sendable {
         // Generated files.
         // Kept only to compare with on a rebuild (the sitemap itself is
         // rendered from the plan).
-        let sitemapEntries = previous != nil || forRebuilds ? plan.sitemapEntries : []
+        let sitemapEntries = keepsRecords ? plan.sitemapEntries : []
         let sitemapChanged = previous.map { $0.sitemapEntries != sitemapEntries } ?? true
         let generated = plan.outputs.filter { planned in
             switch planned.origin {
@@ -143,11 +146,10 @@ struct RenderPhase: Sendable {
         }
         if writesAsRendered { try Self.copy(copies, from: staticRoot, to: folder) }
 
-        // What was rendered replaces what the previous build rendered. Only
-        // rebuilds read the records again; a one-off build keeps just the
-        // Markdown link places of pages with broken links, for the errors
-        // (a record per output was 40 MB at 100k articles, at the peak).
-        let keepsRecords = previous != nil || forRebuilds
+        // What was rendered replaces what the previous build rendered. A
+        // one-off build keeps just the Markdown link places of pages with
+        // broken links, for the errors (a record per output was 40 MB at 100k
+        // articles, at the peak).
         var rendered: [OutputPath: RenderedOutput] = [:]
         var markdownLinksWithoutRecords: [OutputPath: [MarkdownLink]] = [:]
         if keepsRecords { rendered.reserveCapacity(plan.outputs.count) }
@@ -158,12 +160,10 @@ struct RenderPhase: Sendable {
         for item in fresh {
             if keepsRecords {
                 rendered[item.record.entry.path] = item.record
-            } else {
-                if !item.record.markdownLinks.isEmpty {
-                    markdownLinksWithoutRecords[item.record.entry.path] = item.record.markdownLinks
-                }
-                for attachment in item.record.attachments { files.insert(attachment.file) }
+            } else if !item.record.markdownLinks.isEmpty {
+                markdownLinksWithoutRecords[item.record.entry.path] = item.record.markdownLinks
             }
+            for attachment in item.record.attachments { files.insert(attachment.file) }
             for page in item.pages {
                 if let before = pages[page.path], !before.ids.isSubset(of: page.ids) { lostIDs = true }
                 pages[page.path] = page
@@ -174,11 +174,11 @@ struct RenderPhase: Sendable {
         }
         for planned in plan.outputs {
             files.insert(planned.path.file)
-            guard keepsRecords else { continue }
-            if rendered[planned.path] == nil, let before = previous?.rendered[planned.path] {
+            // An output not rendered again keeps its record and data files.
+            if keepsRecords, rendered[planned.path] == nil, let before = previous?.rendered[planned.path] {
                 rendered[planned.path] = before
+                for attachment in before.attachments { files.insert(attachment.file) }
             }
-            for attachment in rendered[planned.path]?.attachments ?? [] { files.insert(attachment.file) }
         }
         let removed = previous.map { $0.files.subtracting(files) } ?? []
         for file in removed { pages[file] = nil }

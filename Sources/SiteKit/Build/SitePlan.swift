@@ -347,16 +347,16 @@ struct SitePlan: Sendable {
                     [termInput] + term.articleSlugs.prefix(Self.feedSize).flatMap { [BuildInput.listing($0), .feedBody($0)] })
             }
         }
+        func inputs(of article: Article) -> [BuildInput] {
+            var inputs: [BuildInput] = [.source(article.sourcePath)]
+            inputs += ([article.show].compactMap { $0 } + article.compare).map { .show($0) }
+            inputs += article.tagSlugs.map { .term(tags.name, $0) }
+            if let show = article.show { inputs.append(.term(shows.name, show)) }
+            return inputs
+        }
         for article in articles {
-            var inputs: [BuildInput] = []
-            if recordsInputs {
-                inputs = [.source(article.sourcePath)]
-                inputs += ([article.show].compactMap { $0 } + article.compare).map { .show($0) }
-                inputs += article.tagSlugs.map { .term(tags.name, $0) }
-                if let show = article.show { inputs.append(.term(shows.name, show)) }
-            }
             let files = OutputPaths.files(of: article)
-            add(files[0], .article(source: article.sourcePath), inputs)
+            add(files[0], .article(source: article.sourcePath), inputs(of: article))
             for (alias, file) in zip(article.aliases, files.dropFirst()) {
                 add(file, .alias(source: article.sourcePath, alias: alias), [.source(article.sourcePath)])
             }
