@@ -14,6 +14,37 @@ import Testing
         }
     }
 
+    /// The set is tested eight bytes at a time, then byte by byte: a member
+    /// at every position of every length up to three steps, from every start,
+    /// is found where a plain search finds it.
+    @Test func firstIndexMatchesAPlainSearchAcrossEightByteSteps() {
+        let set = ByteSet { $0 == 0x3C || $0 < 0x09 || $0 == 0xEF }
+        for length in 0...26 {
+            for member in [nil, 0x3C, 0x01, 0xEF] as [UInt8?] {
+                for position in member == nil ? [0] : Array(0..<max(length, 1)) where position < max(length, 1) {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    if let member, length > 0 { bytes[position] = member }
+                    for start in 0...length {
+                        let expected = (start..<length).first { set.contains(bytes[$0]) }
+                        let found = bytes.withUnsafeBufferPointer { set.firstIndex(in: $0, from: start) }
+                        #expect(found == expected, "length \(length), member at \(position), from \(start)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Escaping into bytes writes in one pass into room for the longest
+    /// result; every byte replaced by its longest replacement fills that room
+    /// exactly, and the result is the string escape's.
+    @Test func escapingIntoBytesMatchesTheStringEscapeAtItsLongest() {
+        for text in ["", "plain", "\"\"\"\"", "<>&\"'", "a\u{FFFE}\u{FFFF}\u{0B}b", String(repeating: "\"x", count: 100)] {
+            var bytes: [UInt8] = [0x2A]
+            Array(text.utf8).withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &bytes) }
+            #expect(String(decoding: bytes, as: UTF8.self) == "*" + HTMLEscaping.escape(text))
+        }
+    }
+
     @Test func findsNeedlesAnywhereAndOnlyWhole() {
         #expect(ByteScan.contains("aaab", "aab"))
         #expect(ByteScan.contains("&#11;", "&#"))

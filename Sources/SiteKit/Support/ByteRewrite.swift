@@ -17,6 +17,9 @@ struct ByteRewrite: Sendable {
     private let characters: [(first: UInt8, second: UInt8, third: UInt8, span: Span)]
     /// Every byte that may start a replacement.
     private let special: ByteSet
+    /// The most bytes a replacement writes per byte it replaces (at least 1):
+    /// a rewritten text is at most this many times its source.
+    private let maximumGrowth: Int
 
     /// - Parameters:
     ///   - bytes: single bytes and their replacements ("" drops the byte). Only
@@ -43,6 +46,8 @@ struct ByteRewrite: Sendable {
         self.characters = sequences
         let leads = Set(sequences.map(\.first))
         special = ByteSet { byteSpans[Int($0)] != nil || leads.contains($0) }
+        maximumGrowth = max(1, byteSpans.compactMap { $0?.count }.max() ?? 0,
+                            sequences.map { ($0.span.count + 2) / 3 }.max() ?? 0)
     }
 
     /// Appends `text` to `output`, rewritten.
@@ -67,16 +72,19 @@ struct ByteRewrite: Sendable {
 
     /// Appends `source`, which is UTF-8, to `output`, rewritten: for text that
     /// goes on as bytes (into a file), with no string made and validated.
+    ///
+    /// One pass, into room for the longest possible result (``maximumGrowth``
+    /// times the source): measuring first read every byte twice, and these
+    /// are whole article bodies, written once and dropped.
     func append(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard let first = special.firstIndex(in: source) else {
             output.append(contentsOf: source)
             return
         }
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: rewrittenLength(of: source, from: first)))
-        output.withUnsafeMutableBufferPointer { output in
-            write(source, from: first, to: UnsafeMutableBufferPointer(rebasing: output[start...]))
+        let rewritten = [UInt8](unsafeUninitializedCapacity: source.count * maximumGrowth) { buffer, count in
+            count = write(source, from: first, to: buffer)
         }
+        output.append(contentsOf: rewritten)
     }
 
     /// How many bytes `source` takes rewritten, given its first special byte.
@@ -96,13 +104,14 @@ struct ByteRewrite: Sendable {
         }
     }
 
-    /// Writes `source` rewritten into `output`, exactly
-    /// ``rewrittenLength(of:from:)`` bytes long; the tables as buffers, so
-    /// that the loop retains nothing.
-    private func write(_ source: UnsafeBufferPointer<UInt8>, from first: Int, to output: UnsafeMutableBufferPointer<UInt8>) {
+    /// Writes `source` rewritten into `output`, which has room for it (exactly
+    /// ``rewrittenLength(of:from:)`` bytes, or more), and returns how many
+    /// bytes it wrote; the tables as buffers, so that the loop retains nothing.
+    @discardableResult
+    private func write(_ source: UnsafeBufferPointer<UInt8>, from first: Int, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         pool.withUnsafeBufferPointer { pool in
             byteSpans.withUnsafeBufferPointer { byteSpans in
-                guard let out = output.baseAddress, let from = source.baseAddress else { return }
+                guard let out = output.baseAddress, let from = source.baseAddress else { return 0 }
                 var written = 0
                 var runStart = 0
                 var index = first
@@ -120,8 +129,9 @@ struct ByteRewrite: Sendable {
                     runStart = found + replaced
                     index = runStart
                 }
-                precondition(written + source.count - runStart == output.count, "rewrittenLength measured another length")
+                precondition(written + source.count - runStart <= output.count, "the rewrite outgrew its room")
                 (out + written).update(from: from + runStart, count: source.count - runStart)
+                return written + source.count - runStart
             }
         }
     }

@@ -8,32 +8,38 @@ import Darwin
 /// for a few rare bytes (escaping, control characters) compared each byte
 /// several times, a visible share of a large build.
 struct ByteSet: Sendable {
-    /// One bit per byte value, 64 to a word.
-    private let words: (UInt64, UInt64, UInt64, UInt64)
+    /// 1 for each byte value in the set, 0 for the rest.
+    private let table: [UInt8]
 
     /// The bytes for which `member` is true.
     init(_ member: (UInt8) -> Bool) {
-        var words: [UInt64] = [0, 0, 0, 0]
-        for byte in 0...255 where member(UInt8(byte)) { words[byte >> 6] |= 1 << UInt64(byte & 63) }
-        self.words = (words[0], words[1], words[2], words[3])
+        table = (0...255).map { member(UInt8($0)) ? 1 : 0 }
     }
 
     func contains(_ byte: UInt8) -> Bool {
-        withUnsafeBytes(of: words) { Self.test(byte, in: $0) }
-    }
-
-    @inline(__always)
-    private static func test(_ byte: UInt8, in words: UnsafeRawBufferPointer) -> Bool {
-        let word = words.load(fromByteOffset: Int(byte &>> 6) &* 8, as: UInt64.self)
-        return (word &>> UInt64(byte & 63)) & 1 != 0
+        table[Int(byte)] != 0
     }
 
     /// The offset of the first byte of `bytes` in the set at or after `start`.
+    ///
+    /// Eight bytes are looked up per step and their entries combined, with
+    /// one branch for the eight: the bytes sought are mostly rare, and a
+    /// branch per byte was most of the scan's time.
     func firstIndex(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        withUnsafeBytes(of: words) { words in
+        guard let base = bytes.baseAddress else { return nil }
+        return table.withUnsafeBufferPointer { table in
+            let table = table.baseAddress!
             var index = start
-            while index < bytes.count {
-                if Self.test(bytes[index], in: words) { return index }
+            let count = bytes.count
+            while index &+ 8 <= count {
+                let p = base + index
+                let any = table[Int(p[0])] | table[Int(p[1])] | table[Int(p[2])] | table[Int(p[3])]
+                    | table[Int(p[4])] | table[Int(p[5])] | table[Int(p[6])] | table[Int(p[7])]
+                if any != 0 { break }
+                index &+= 8
+            }
+            while index < count {
+                if table[Int(base[index])] != 0 { return index }
                 index &+= 1
             }
             return nil
