@@ -27,6 +27,18 @@ import Testing
         }
     }
 
+    /// ASCII text takes a byte path; it agrees with the Unicode path, which
+    /// the same text with one accented letter added at the end takes.
+    @Test func asciiTextSlugsAsTheUnicodePathDoes() {
+        let texts = ["", "-", "  ", "A", "Top 10!", "--a--b--", "Mixed_CASE text 42", "~tilde`", "a\tb\nc", "END-"]
+        for text in texts {
+            let viaUnicode = Slug.make(from: text + " é")
+            let expected = viaUnicode.hasSuffix("-e") ? String(viaUnicode.dropLast(2)) : String(viaUnicode.dropLast(1))
+            #expect(Slug.make(from: text) == expected, "\(text)")
+        }
+        #expect(Slug.make(from: "~Top 10!~") == "top-10")
+    }
+
     @Test func invalidFileNameIsRejected() {
         #expect(TestSupport.articleErrors(TestSupport.article(), file: "content/articles/Partner_Track.md", slug: "Partner_Track") == [
             "content/articles/Partner_Track.md:1:1: error: file name 'Partner_Track' is not a valid slug (lowercase letters, digits and single hyphens): rename the file to 'partner-track.md' or set `slug:` in the front matter",

@@ -16,6 +16,7 @@ public enum Slug {
     /// A slug made from free text: lowercased, accents folded, every run of other
     /// characters one hyphen ("Partner Track: Season 1" -> "partner-track-season-1").
     public static func make(from text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var out = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
@@ -99,6 +100,33 @@ public enum Slug {
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
              UInt8(ascii: "~"), UInt8(ascii: "/"): return true
         default: return false
+        }
+    }
+
+    /// ``make(from:)`` of ASCII text, byte by byte; `nil` for other text.
+    /// Tags are made slugs at load, one per tag of every article, and folding
+    /// each separator went through Foundation's Unicode decomposition.
+    private static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingHyphen = false
+            for byte in bytes {
+                let kept: UInt8
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+                case 0x80...: return nil
+                default:
+                    pendingHyphen = !out.isEmpty
+                    continue
+                }
+                if pendingHyphen { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(kept)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
