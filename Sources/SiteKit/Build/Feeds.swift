@@ -17,17 +17,22 @@ enum Feeds {
     /// in several feeds (the site's, each of its tags', its show's), and
     /// escaping its whole HTML again for each was a tenth of a large build.
     struct Body: Sendable, Equatable {
-        /// The HTML escaped for an Atom `<content type="html">`.
-        var xmlEscaped: String
+        /// The HTML escaped for an Atom `<content type="html">`, as UTF-8:
+        /// it goes into the feed's bytes, and a string of it would be
+        /// validated again for each feed that lists the article.
+        var xmlEscaped: [UInt8]
         /// The HTML itself, kept only for the entries of the JSON Feed.
         var html: String?
 
         init(html: String, keepHTML: Bool) {
-            xmlEscaped = Feeds.xmlEscape(html)
+            var escaped: [UInt8] = []
+            var source = html
+            source.withUTF8 { HTMLEscaping.escape($0, into: &escaped) }
+            xmlEscaped = escaped
             self.html = keepHTML ? html : nil
         }
 
-        init(xmlEscaped: String, html: String?) {
+        init(xmlEscaped: [UInt8], html: String?) {
             self.xmlEscaped = xmlEscaped
             self.html = html
         }
@@ -67,21 +72,24 @@ enum Feeds {
         func body() throws(SiteError) -> Body {
             switch self {
             case .inMemory(let body): body
-            case .stored(let span, let html): Body(xmlEscaped: try span.text(), html: html)
+            case .stored(let span, let html): Body(xmlEscaped: try span.utf8(), html: html)
             }
         }
     }
 
-    /// The Atom document.
-    static func atom(_ feed: Feed, settings: SiteSettings, basePath: String) -> String {
+    /// The Atom document, as UTF-8: the entries' escaped bodies go in as
+    /// the bytes they are kept as.
+    static func atom(_ feed: Feed, settings: SiteSettings, basePath: String) -> [UInt8] {
         let selfURL = settings.baseURL + feed.path
         let updated = feed.entries.map { $0.updated ?? $0.date }.max() ?? DateTime(date: CalendarDate(daysSinceEpoch: 0))
-        var xml = """
+        var xml: [UInt8] = []
+        xml.reserveCapacity(feed.entries.reduce(2048) { $0 + 1024 + (feed.content[$1.url]?.xmlEscaped.count ?? 0) })
+        xml += """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(settings.language))">
         <title>\(xmlEscape(feed.title))</title>
-        """
-        if !settings.description.isEmpty { xml += "\n<subtitle>\(xmlEscape(settings.description))</subtitle>" }
+        """.utf8
+        if !settings.description.isEmpty { xml += "\n<subtitle>\(xmlEscape(settings.description))</subtitle>".utf8 }
         xml += """
 
         <id>\(xmlEscape(selfURL))</id>
@@ -91,7 +99,7 @@ enum Feeds {
         \(atomAuthor(settings.author ?? settings.title, settings: settings, basePath: basePath))
         <generator>sitegen</generator>
 
-        """
+        """.utf8
         for entry in feed.entries {
             let url = absolute(entry.url, settings: settings, basePath: basePath)
             xml += """
@@ -104,12 +112,17 @@ enum Feeds {
             \(atomAuthor(entry.author ?? settings.author ?? settings.title, settings: settings, basePath: basePath))
             \(entry.tags.map { "<category term=\"\(xmlEscape($0.name))\"/>" }.joined())
             <summary type="text">\(xmlEscape(entry.summary))</summary>
-            \(feed.content[entry.url].map { "<content type=\"html\">\($0.xmlEscaped)</content>" } ?? "")
-            </entry>
 
-            """
+            """.utf8
+            if let body = feed.content[entry.url] {
+                xml += #"<content type="html">"#.utf8
+                xml += body.xmlEscaped
+                xml += "</content>".utf8
+            }
+            xml += "\n</entry>\n".utf8
         }
-        return xml + "</feed>\n"
+        xml += "</feed>\n".utf8
+        return xml
     }
 
     /// The JSON Feed 1.1 document.

@@ -15,8 +15,15 @@ struct PageRenderer: Sendable {
 
     /// A rendered file, its site path and what to blame for its links.
     struct Output: Sendable {
+        /// What a file holds: text, or UTF-8 assembled as bytes (an Atom
+        /// feed, whose entries' bodies are kept as bytes).
+        enum Content: Sendable {
+            case text(String)
+            case utf8([UInt8])
+        }
+
         var path: String
-        var text: String
+        var content: Content
         /// The source file, or a description of the generated page.
         var source: String
         /// The links written in the source's Markdown, with their lines in the
@@ -26,6 +33,29 @@ struct PageRenderer: Sendable {
         /// sources linked to (see ``PlannedOutput/inputs``).
         var discoveredInputs: [BuildInput] = []
         var isHTML: Bool { path.hasSuffix(".html") }
+
+        init(path: String, text: String, source: String, markdownLinks: [MarkdownLink] = [],
+             discoveredInputs: [BuildInput] = []) {
+            self.init(path: path, content: .text(text), source: source, markdownLinks: markdownLinks,
+                      discoveredInputs: discoveredInputs)
+        }
+
+        init(path: String, content: Content, source: String, markdownLinks: [MarkdownLink] = [],
+             discoveredInputs: [BuildInput] = []) {
+            self.path = path
+            self.content = content
+            self.source = source
+            self.markdownLinks = markdownLinks
+            self.discoveredInputs = discoveredInputs
+        }
+
+        /// The content as text.
+        var text: String {
+            switch content {
+            case .text(let text): text
+            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
     }
 
     /// Words per minute for reading-time estimates.
@@ -255,6 +285,7 @@ struct PageRenderer: Sendable {
             return bodies
         }
         func output(_ text: String) -> [Output] { [Output(path: path, text: text, source: source)] }
+        func output(_ utf8: [UInt8]) -> [Output] { [Output(path: path, content: .utf8(utf8), source: source)] }
         switch planned.origin {
         case .home(let page, let pageCount):
             let items = listed(plan.articles[Paginator.range(page: page, items: plan.articles.count,
@@ -298,8 +329,8 @@ struct PageRenderer: Sendable {
             let entries = listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
             let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
                                       entries: entries, content: try content(entries))
-            return output(planned.origin == .atomFeed ? Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath)
-                          : Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings, basePath: plan.basePath))
+            return planned.origin == .atomFeed ? output(Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath))
+                : output(Feeds.json(siteFeed, jsonPath: "feed.json", settings: settings, basePath: plan.basePath))
         case .notFound:
             return output(theme.notFound(NotFoundPage(
                 context: context(title: "Page not found", description: "This page does not exist.", path: "404.html"),

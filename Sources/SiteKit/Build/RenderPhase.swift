@@ -518,7 +518,12 @@ struct RenderPhase: Sendable {
     }
 
     private static func write(_ output: PageRenderer.Output, to folder: StagingDirectory) throws(BuildFailure) {
-        do { try folder.write(output.text, to: output.path) } catch { throw BuildFailure([error]) }
+        do {
+            switch output.content {
+            case .text(let text): try folder.write(text, to: output.path)
+            case .utf8(let bytes): try folder.write(utf8: bytes, to: output.path)
+            }
+        } catch { throw BuildFailure([error]) }
     }
 
     private static func copy(_ files: [PlannedOutput], from root: URL, to folder: StagingDirectory) throws(BuildFailure) {

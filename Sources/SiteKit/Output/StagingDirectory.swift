@@ -111,20 +111,29 @@ public final class StagingDirectory: Sendable {
 
     /// Writes `text` as UTF-8 at a site path inside the staging folder.
     public func write(_ text: String, to sitePath: String) throws(SiteError) {
+        var text = text
+        try text.withUTF8 { bytes in Result { () throws(SiteError) in try write(bytes: bytes, to: sitePath) } }.get()
+    }
+
+    /// Writes UTF-8 bytes at a site path inside the staging folder.
+    public func write(utf8: [UInt8], to sitePath: String) throws(SiteError) {
+        try utf8.withUnsafeBufferPointer { bytes in Result { () throws(SiteError) in try write(bytes: bytes, to: sitePath) } }.get()
+    }
+
+    private func write(bytes: UnsafeBufferPointer<UInt8>, to sitePath: String) throws(SiteError) {
         let path = try checked(sitePath)
         if let failure = injectedFailure?(sitePath) {
             throw SiteError(file: path, message: "cannot write the file: \(failure)")
         }
         // Plain system calls: Foundation's createDirectory stats every path
         // component and Data copies the page again, for each of thousands of pages.
-        var text = text
-        let failure: String? = text.withUTF8 { bytes in
+        let failure: String? = {
             if let problem = Self.makeParents(of: path) { return problem }
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return String(cString: strerror(errno)) }
             defer { close(fd) }
             return FileWrites.writeAll(bytes, to: fd)
-        }
+        }()
         if let failure {
             throw SiteError(file: path, message: "cannot write the file: \(failure)")
         }

@@ -27,6 +27,10 @@ public final class SpillFile: Sendable {
 
         /// The text kept there.
         func text() throws(SiteError) -> String { try file.text(at: self) }
+
+        /// The text kept there, as its UTF-8 bytes: for text that goes on
+        /// into a file, which a string would validate for nothing.
+        func utf8() throws(SiteError) -> [UInt8] { try file.utf8(at: self) }
     }
 
     /// The path the file had, for errors.
@@ -75,22 +79,38 @@ public final class SpillFile: Sendable {
     func text(at span: Span) throws(SiteError) -> String {
         var failure: String?
         let text = String(unsafeUninitializedCapacity: span.count) { buffer in
-            var read = 0
-            while read < span.count {
-                let result = pread(descriptor, buffer.baseAddress! + read, span.count - read, off_t(span.offset + read))
-                if result < 0, errno == EINTR { continue }
-                if result <= 0 {
-                    failure = result == 0 ? "the file ended early" : Self.lastError()
-                    return 0
-                }
-                read += result
-            }
-            return read
+            failure = read(span, into: buffer)
+            return failure == nil ? span.count : 0
         }
-        if let failure {
-            throw SiteError(file: path, message: "cannot read back a text during the build: \(failure)")
-        }
+        if let failure { throw readFailure(failure) }
         return text
+    }
+
+    /// The bytes at `span`.
+    func utf8(at span: Span) throws(SiteError) -> [UInt8] {
+        var failure: String?
+        let bytes = [UInt8](unsafeUninitializedCapacity: span.count) { buffer, count in
+            failure = read(span, into: buffer)
+            count = failure == nil ? span.count : 0
+        }
+        if let failure { throw readFailure(failure) }
+        return bytes
+    }
+
+    /// Reads the bytes at `span` into `buffer`, which has room for them; why not, when that fails.
+    private func read(_ span: Span, into buffer: UnsafeMutableBufferPointer<UInt8>) -> String? {
+        var read = 0
+        while read < span.count {
+            let result = pread(descriptor, buffer.baseAddress! + read, span.count - read, off_t(span.offset + read))
+            if result < 0, errno == EINTR { continue }
+            if result <= 0 { return result == 0 ? "the file ended early" : Self.lastError() }
+            read += result
+        }
+        return nil
+    }
+
+    private func readFailure(_ failure: String) -> SiteError {
+        SiteError(file: path, message: "cannot read back a text during the build: \(failure)")
     }
 
     private static func lastError() -> String { String(cString: strerror(errno)) }
