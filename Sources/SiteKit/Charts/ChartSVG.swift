@@ -2,8 +2,10 @@
 /// decimals, and the `<svg>` element with its accessible name and description.
 enum ChartSVG {
     /// A coordinate with one decimal, locale-free, so output is byte-stable.
-    static func number(_ value: Double) -> String {
-        NumberFormatting.decimal(value, places: 1)
+    /// Markup as it is: digits, a point and a minus need no escaping, and
+    /// charts write tens of coordinates per bar.
+    static func number(_ value: Double) -> HTML {
+        HTML(unsafeRaw: NumberFormatting.decimal(value, places: 1))
     }
 
     /// An `<svg>` drawn at `layout`'s size: its `width` is the viewBox width,

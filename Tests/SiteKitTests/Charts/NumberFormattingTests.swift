@@ -11,6 +11,44 @@ import Testing
         #expect(NumberFormatting.compact(value) == expected)
     }
 
+    @Test(arguments: [
+        (7.25, 1, "7.3"), (-7.25, 1, "-7.3"), (0, 1, "0.0"), (-0.04, 1, "0.0"), (0.05, 2, "0.05"),
+        (123.456, 0, "123"), (0.5, 0, "1"), (-0.5, 0, "-1"), (1_234_567.891, 2, "1234567.89"), (9.5, 3, "9.500"),
+        (0.000_000_001, 9, "0.000000001"), (42, 9, "42.000000000"),
+    ])
+    func decimalRoundsHalfAwayFromZero(value: Double, places: Int, expected: String) {
+        #expect(NumberFormatting.decimal(value, places: places) == expected)
+    }
+
+    /// Digits are written from the end of a buffer; every number of places on
+    /// chart-like values agrees with building the text from the whole and
+    /// fractional parts.
+    @Test func decimalAgreesWithWholeAndFraction() {
+        for places in 0...4 {
+            var value = -1_234.5
+            while value < 20_000 {
+                var scale: Int64 = 1
+                for _ in 0..<places { scale *= 10 }
+                let units = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+                var expected = (value < 0 && units != 0 ? "-" : "") + String(units / scale)
+                if places > 0 {
+                    let fraction = String(units % scale)
+                    expected += "." + String(repeating: "0", count: places - fraction.count) + fraction
+                }
+                #expect(NumberFormatting.decimal(value, places: places) == expected, "\(value), \(places) places")
+                value += 13.37
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (16_660_000, "16,660,000"), (123_456, "123,456"),
+        (-1_234, "-1,234"), (-999, "-999"), (Int.max, "9,223,372,036,854,775,807"), (Int.min, "-9,223,372,036,854,775,808"),
+    ])
+    func groupedPutsACommaEveryThreeDigits(value: Int, expected: String) {
+        #expect(NumberFormatting.grouped(value) == expected)
+    }
+
     @Test func signedPercentUsesTheMinusSign() {
         #expect(NumberFormatting.signedPercent(87) == "+87%")
         #expect(NumberFormatting.signedPercent(-42) == "\u{2212}42%")
