@@ -42,33 +42,46 @@ enum FeedContent {
     }
 
     /// Which of `openings` (each holding one `<`) occur in `html`: one memchr
-    /// pass over its `<`s.
+    /// pass over its `<`s. The byte after each `<` picks the openings it may
+    /// start, from a table of bit masks, so most `<`s cost a lookup.
     static func openings(of openings: [[UInt8]], in html: [UInt8]) -> [Bool] {
+        precondition(openings.count <= 64, "at most 64 openings")
         let anchors = openings.map { $0.firstIndex(of: UInt8(ascii: "<"))! }
-        var found = [Bool](repeating: false, count: openings.count)
-        var remaining = openings.count
+        // For each byte after a `<`, the openings it fits (an opening that
+        // ends at its `<` fits any).
+        var candidates = [UInt64](repeating: 0, count: 256)
+        for (index, opening) in openings.enumerated() {
+            let bit = UInt64(1) << UInt64(index)
+            if anchors[index] + 1 < opening.count {
+                candidates[Int(opening[anchors[index] + 1])] |= bit
+            } else {
+                for byte in candidates.indices { candidates[byte] |= bit }
+            }
+        }
+        let all: UInt64 = openings.count == 64 ? ~0 : (UInt64(1) << UInt64(openings.count)) - 1
+        var found: UInt64 = 0
         html.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
             var offset = 0
-            while remaining > 0, offset < bytes.count,
+            while found != all, offset < bytes.count,
                   let hit = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
                 let position = UnsafeRawPointer(base).distance(to: hit)
+                offset = position + 1
                 let next = position + 1 < bytes.count ? bytes[position + 1] : 0
-                for (index, opening) in openings.enumerated() where !found[index] {
-                    let anchor = anchors[index]
-                    // The byte after `<` rules out most candidates without a call.
-                    guard anchor + 1 >= opening.count || opening[anchor + 1] == next else { continue }
-                    let start = position - anchor
+                var pending = candidates[Int(next)] & ~found
+                while pending != 0 {
+                    let index = pending.trailingZeroBitCount
+                    pending &= pending - 1
+                    let opening = openings[index]
+                    let start = position - anchors[index]
                     guard start >= 0, start + opening.count <= bytes.count else { continue }
                     if opening.withUnsafeBufferPointer({ memcmp(base + start, $0.baseAddress!, opening.count) == 0 }) {
-                        found[index] = true
-                        remaining -= 1
+                        found |= UInt64(1) << UInt64(index)
                     }
                 }
-                offset = position + 1
             }
         }
-        return found
+        return openings.indices.map { found & (UInt64(1) << UInt64($0)) != 0 }
     }
 
     /// Every inline `<svg>…</svg>` (nested ones included) becomes a link to the page.
