@@ -73,10 +73,11 @@ public enum SiteLoader {
     ) -> [Item] {
         let directory = content.appending(path: folder)
         let all = listFiles(in: directory)
-        let names = all.filter { !$0.contains("/") }
+        // Byte searches: Foundation's `contains` bridges each name to NSString.
+        let names = all.filter { !ByteScan.contains($0, byte: UInt8(ascii: "/")) }
         var items: [Item] = []
         // Files in subfolders are not read; say so rather than drop them silently.
-        for path in all where path.contains("/") && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        for path in all where ByteScan.contains(path, byte: UInt8(ascii: "/")) && !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
             errors.append(SiteError(file: "content/\(folder)/\(path)", message: "files in subfolders of content/\(folder)/ are not read: move it into content/\(folder)/ itself"))
         }
         for name in names where !name.hasSuffix(".\(ext)") && !name.hasPrefix(".") {

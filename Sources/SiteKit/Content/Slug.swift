@@ -5,7 +5,7 @@ import Foundation
 public enum Slug {
     /// Whether `text` is a valid slug: `partner-track-s2`, not `Partner_Track` or `-x`.
     public static func isValid(_ text: String) -> Bool {
-        guard !text.isEmpty, text.first != "-", text.last != "-", !text.contains("--") else { return false }
+        guard !text.isEmpty, text.first != "-", text.last != "-", !ByteScan.contains(text, "--") else { return false }
         return text.utf8.allSatisfy { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
