@@ -119,7 +119,9 @@ enum HTMLTokenizer {
                 return count
             }
             sink.startTag(name: nameStart..<nameEnd)
-            attributeNames.removeAll(keepingCapacity: true)
+            // Most tags have no attributes left to forget; emptying an empty
+            // array still cost a call per tag.
+            if !attributeNames.isEmpty { attributeNames.removeAll(keepingCapacity: true) }
             guard let (end, selfClosing) = attributes(from: nameEnd, report: true, &sink) else {
                 textStart = count
                 return count
@@ -153,8 +155,8 @@ enum HTMLTokenizer {
                 textStart = count
                 return count
             }
-            // An end tag's attributes mean nothing, but their quotes still hide a `>`.
-            attributeNames.removeAll(keepingCapacity: true)
+            // An end tag's attributes mean nothing, but their quotes still hide
+            // a `>`. They are not reported, so their names are not kept.
             guard let (end, _) = attributes(from: nameEnd, report: false, &sink) else {
                 textStart = count
                 return count
@@ -183,8 +185,7 @@ enum HTMLTokenizer {
                 // A name runs to a space, `/`, `>` or `=`; a leading `=` belongs to it.
                 let nameStart = index
                 index += 1
-                while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
-                      bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "=") { index += 1 }
+                while index < count, !HTMLTokenizer.isIn(bytes[index], HTMLTokenizer.attributeNameEnds) { index += 1 }
                 let name = nameStart..<index
                 while index < count, isSpace(bytes[index]) { index += 1 }
                 var value = index..<index
@@ -296,8 +297,7 @@ enum HTMLTokenizer {
 
         private func tagNameEnd(from start: Int) -> Int {
             var index = start
-            while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"),
-                  bytes[index] != UInt8(ascii: ">") { index += 1 }
+            while index < count, !HTMLTokenizer.isIn(bytes[index], HTMLTokenizer.tagNameEnds) { index += 1 }
             return index
         }
 
@@ -358,8 +358,25 @@ enum HTMLTokenizer {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0C || byte == 0x0D
+        isIn(byte, spaces)
     }
+
+    /// Whether `byte` is in `mask`, a set of ASCII bytes below 64 (bit n for
+    /// byte n): one shift and test per byte in the loops over names.
+    @inline(__always)
+    static func isIn(_ byte: UInt8, _ mask: UInt64) -> Bool {
+        byte < 64 && (mask &>> UInt64(byte)) & 1 != 0
+    }
+
+    /// Tab, line feed, form feed, carriage return and space.
+    @inline(__always)
+    static var spaces: UInt64 { 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x20 }
+    /// What ends a tag name: a space, `/` or `>`.
+    @inline(__always)
+    static var tagNameEnds: UInt64 { spaces | 1 << 0x2F | 1 << 0x3E }
+    /// What ends an attribute name: a space, `/`, `>` or `=`.
+    @inline(__always)
+    static var attributeNameEnds: UInt64 { tagNameEnds | 1 << 0x3D }
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
