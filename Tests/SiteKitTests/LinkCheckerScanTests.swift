@@ -29,6 +29,15 @@ import Testing
         #expect(page.ids == ["yes"])
     }
 
+    /// As browsers do, the first of repeated attributes counts, in any case,
+    /// and other attributes between them change nothing.
+    @Test func onlyTheFirstOfRepeatedAttributesCounts() {
+        let page = LinkChecker.scan(#"<a class=x id="one" class=y HREF="/first" ID="two" data-x=1 href="/second" Src=/s src=/t>"#,
+                                    path: "index.html", source: "x")
+        #expect(page.links == ["/first", "/s"])
+        #expect(page.ids == ["one"])
+    }
+
     @Test func codeThatLooksLikeALinkDoesNotFailTheBuild() throws {
         let site = try TestSite([
             "content/articles/a.md": TestSite.article("title: A\ndate: 2024-05-01", body: """

@@ -44,10 +44,20 @@ struct LinkChecker: Sendable {
             self.bytes = bytes
         }
 
+        func wants(attribute name: Range<Int>) -> Bool {
+            switch name.count {
+            case 2: named(name, "id")
+            case 3: named(name, "src")
+            case 4: named(name, "href")
+            default: false
+            }
+        }
+
         mutating func attribute(name: Range<Int>, value: Range<Int>) {
-            if named(name, "id") {
+            // Only `id`, `href` and `src` come here (``wants(attribute:)``).
+            if name.count == 2 {
                 ids.insert(decoded(value))
-            } else if named(name, "href") || named(name, "src") {
+            } else {
                 links.append(decoded(value))
             }
         }

@@ -12,6 +12,9 @@ protocol HTMLTokenSink {
     mutating func text(_ range: Range<Int>, references: Bool)
     /// A start tag's name, before its attributes.
     mutating func startTag(name: Range<Int>)
+    /// Whether the sink reads attributes named `name` (compared ignoring
+    /// case): only those are checked for repeats and reported.
+    func wants(attribute name: Range<Int>) -> Bool
     /// One attribute of the current start tag (the first of each name only, as
     /// browsers keep it). `value` is as written, without its quotes, with
     /// character references still in it; empty for an attribute without one.
@@ -27,6 +30,7 @@ protocol HTMLTokenSink {
 extension HTMLTokenSink {
     mutating func text(_ range: Range<Int>, references: Bool) {}
     mutating func startTag(name: Range<Int>) {}
+    func wants(attribute name: Range<Int>) -> Bool { true }
     mutating func attribute(name: Range<Int>, value: Range<Int>) {}
     mutating func endOfStartTag(selfClosing: Bool) {}
     mutating func endTag(name: Range<Int>) {}
@@ -204,7 +208,9 @@ enum HTMLTokenizer {
                         value = valueStart..<index
                     }
                 }
-                if report, isFirst(name) {
+                // Names the sink does not read are not kept: a repeat of a
+                // name it reads is among the names it reads.
+                if report, sink.wants(attribute: name), isFirst(name) {
                     attributeNames.append(name)
                     sink.attribute(name: name, value: value)
                 }
