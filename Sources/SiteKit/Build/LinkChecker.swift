@@ -26,12 +26,18 @@ struct LinkChecker: Sendable {
     /// script) is never taken for it, with every character reference decoded.
     static func scan(_ html: String, path: String, source: String) -> Page {
         var html = html
-        let (ids, links) = html.withUTF8 { bytes in
-            var sink = AttributeSink(bytes: bytes)
-            HTMLTokenizer.tokenize(bytes, into: &sink)
-            return (sink.ids, sink.links)
-        }
-        return Page(path: path, source: source, ids: ids, links: links)
+        return html.withUTF8 { scan($0, path: path, source: source) }
+    }
+
+    /// ``scan(_:path:source:)`` of a page's UTF-8.
+    static func scan(utf8 html: [UInt8], path: String, source: String) -> Page {
+        html.withUnsafeBufferPointer { scan($0, path: path, source: source) }
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, source: String) -> Page {
+        var sink = AttributeSink(bytes: bytes)
+        HTMLTokenizer.tokenize(bytes, into: &sink)
+        return Page(path: path, source: source, ids: sink.ids, links: sink.links)
     }
 
     /// Keeps the values of `id`, `href` and `src` attributes.

@@ -230,7 +230,7 @@ struct PageRenderer: Sendable {
                 ? rendered.headings.filter { $0.level <= 3 } : [])
         let feedHTML = forFeeds ? FeedContent.utf8(rendered.html, pageURL: settings.baseURL + article.path,
                                                    settings: settings) : nil
-        return (summary, Output(path: article.path + "index.html", text: theme.article(page).rendered,
+        return (summary, Output(path: article.path + "index.html", content: .utf8(theme.article(page).utf8),
                                 source: article.sourcePath,
                                 markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine),
                                 discoveredInputs: embeds.namedShows.sorted().map { .show($0) }
@@ -254,7 +254,7 @@ struct PageRenderer: Sendable {
         let model = StandalonePageModel(
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),
             body: HTML(unsafeRaw: rendered.html), updated: page.updated)
-        return Output(path: page.path + "index.html", text: theme.standalone(model).rendered, source: page.sourcePath,
+        return Output(path: page.path + "index.html", content: .utf8(theme.standalone(model).utf8), source: page.sourcePath,
                       markdownLinks: Self.inFile(rendered.links, bodyFirstLine: page.bodyFirstLine),
                       discoveredInputs: linkedSources.map { .sourcePath($0) })
     }
@@ -324,7 +324,7 @@ struct PageRenderer: Sendable {
                 context: context(title: taxonomy.plural, description: "Every \(taxonomy.singular.lowercased()) on \(settings.title).",
                                  path: taxonomy.path),
                 heading: taxonomy.plural, terms: termLinks(taxonomy.terms.map(\.slug), in: taxonomy))
-            return output(theme.termIndex(index).rendered)
+            return output(theme.termIndex(index).utf8)
         case .atomFeed, .jsonFeed:
             let entries = listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
             let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
@@ -334,7 +334,7 @@ struct PageRenderer: Sendable {
         case .notFound:
             return output(theme.notFound(NotFoundPage(
                 context: context(title: "Page not found", description: "This page does not exist.", path: "404.html"),
-                latest: listed(plan.articles.prefix(5).map(\.slug)))).rendered)
+                latest: listed(plan.articles.prefix(5).map(\.slug)))).utf8)
         case .alias(let source, _):
             guard let article = plan.article(source: source) else { return [] }
             return output(Redirect.page(to: settings.baseURL + article.path, title: article.title,
@@ -364,7 +364,7 @@ struct PageRenderer: Sendable {
     /// One page of a paginated list of articles.
     private func listPage(_ items: [ArticleSummary], page: Int, pageCount count: Int, base: String, heading: String,
                           intro: String?, title: String, isHome: Bool, feeds: [Link] = [],
-                          showOverview: HTML? = nil) -> String {
+                          showOverview: HTML? = nil) -> [UInt8] {
         let path = Paginator.path(base: base, page: page)
         // Later home pages are titled by their heading ("Latest, page 2"): the
         // layout adds the site name, which would otherwise appear twice.
@@ -377,6 +377,6 @@ struct PageRenderer: Sendable {
             context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
             heading: heading, intro: intro, articles: items,
             pagination: pagination, isHome: isHome, showOverview: showOverview)
-        return theme.articleList(model).rendered
+        return theme.articleList(model).utf8
     }
 }

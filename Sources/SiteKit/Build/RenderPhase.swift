@@ -513,8 +513,12 @@ struct RenderPhase: Sendable {
 
     /// What the link check needs of an HTML output.
     private static func scan(_ output: PageRenderer.Output) -> LinkChecker.Page? {
-        output.isHTML ? LinkChecker.scan(output.text, path: StagingDirectory.filePath(output.path),
-                                         source: output.source) : nil
+        guard output.isHTML else { return nil }
+        let path = StagingDirectory.filePath(output.path)
+        switch output.content {
+        case .text(let text): return LinkChecker.scan(text, path: path, source: output.source)
+        case .utf8(let bytes): return LinkChecker.scan(utf8: bytes, path: path, source: output.source)
+        }
     }
 
     private static func write(_ output: PageRenderer.Output, to folder: StagingDirectory) throws(BuildFailure) {

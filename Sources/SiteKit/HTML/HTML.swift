@@ -4,57 +4,70 @@
 /// interpolating `[HTML]` joins the fragments. Text from content or data can
 /// therefore only reach the output escaped, unless code states otherwise with
 /// ``HTML/init(unsafeRaw:)``.
+///
+/// The markup is kept as UTF-8 bytes: a page is built from thousands of small
+/// pieces, and appending each to a `String` cost several times the copy.
+/// It is written to its file as those bytes; ``rendered`` makes a string.
 public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
-    /// The markup, ready to write.
-    public private(set) var rendered: String
+    /// The markup's UTF-8, ready to write.
+    public private(set) var utf8: [UInt8]
+
+    /// The markup as a string.
+    public var rendered: String { String(decoding: utf8, as: UTF8.self) }
 
     /// Wraps markup that is already safe (rendered Markdown, generated SVG).
     public init(unsafeRaw markup: String) {
-        rendered = markup
+        utf8 = Array(markup.utf8)
+    }
+
+    /// Wraps the UTF-8 of markup that is already safe.
+    init(unsafeRawUTF8 markup: [UInt8]) {
+        utf8 = markup
     }
 
     /// An empty fragment.
-    public static let empty = HTML(unsafeRaw: "")
+    public static let empty = HTML(unsafeRawUTF8: [])
 
     public init(stringLiteral value: String) {
-        rendered = value
+        utf8 = Array(value.utf8)
     }
 
     public init(stringInterpolation: Interpolation) {
-        rendered = stringInterpolation.output
+        utf8 = stringInterpolation.output
     }
 
     public var description: String { rendered }
 
     /// Whether the fragment holds no markup.
-    public var isEmpty: Bool { rendered.isEmpty }
+    public var isEmpty: Bool { utf8.isEmpty }
 
     /// Appends another fragment.
     public mutating func append(_ other: HTML) {
-        rendered += other.rendered
+        utf8 += other.utf8
     }
 
     /// Joins fragments with an optional separator.
     public static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + separator.utf8.count })
         for (index, part) in parts.enumerated() {
-            if index > 0 { out += separator.rendered }
-            out += part.rendered
+            if index > 0 { out += separator.utf8 }
+            out += part.utf8
         }
-        return HTML(unsafeRaw: out)
+        return HTML(unsafeRawUTF8: out)
     }
 
     /// The interpolation that escapes strings and inserts fragments.
     public struct Interpolation: StringInterpolationProtocol {
-        var output: String
+        var output: [UInt8]
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            output = ""
+            output = []
             output.reserveCapacity(literalCapacity + interpolationCount * 16)
         }
 
         public mutating func appendLiteral(_ literal: String) {
-            output += literal
+            output.append(contentsOf: literal.utf8)
         }
 
         /// Text: escaped.
@@ -69,22 +82,22 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
 
         /// A fragment: inserted as it is.
         public mutating func appendInterpolation(_ fragment: HTML) {
-            output += fragment.rendered
+            output += fragment.utf8
         }
 
         /// An optional fragment: nothing for `nil`.
         public mutating func appendInterpolation(_ fragment: HTML?) {
-            if let fragment { output += fragment.rendered }
+            if let fragment { output += fragment.utf8 }
         }
 
         /// Fragments: joined without separator.
         public mutating func appendInterpolation(_ fragments: [HTML]) {
-            for fragment in fragments { output += fragment.rendered }
+            for fragment in fragments { output += fragment.utf8 }
         }
 
         /// A whole number, written without grouping so that it is locale-independent.
         public mutating func appendInterpolation(_ number: Int) {
-            output += String(number)
+            output.append(contentsOf: String(number).utf8)
         }
     }
 }
@@ -103,6 +116,12 @@ public enum HTMLEscaping {
     /// Appends the escaped form of `text` to `output`.
     public static func escape(_ text: String, into output: inout String) {
         rewrite.append(text, to: &output)
+    }
+
+    /// Appends the escaped form of `text` to `output`, as bytes.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { rewrite.append($0, to: &output) }
     }
 
     /// Appends the escaped form of `utf8` to `output`, as bytes.

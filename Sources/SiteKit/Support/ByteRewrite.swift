@@ -71,14 +71,25 @@ struct ByteRewrite: Sendable {
     }
 
     /// Appends `source`, which is UTF-8, to `output`, rewritten: for text that
-    /// goes on as bytes (into a file), with no string made and validated.
+    /// goes on as bytes (into a page or a file), with no string made and
+    /// validated.
     ///
-    /// One pass, into room for the longest possible result (``maximumGrowth``
-    /// times the source): measuring first read every byte twice, and these
-    /// are whole article bodies, written once and dropped.
+    /// Short text is measured, then written in place. Long text (a whole
+    /// article body) is written in one pass into room for the longest
+    /// possible result (``maximumGrowth`` times the source), then appended:
+    /// measuring read every byte twice.
     func append(_ source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard let first = special.firstIndex(in: source) else {
             output.append(contentsOf: source)
+            return
+        }
+        guard source.count > 1024 else {
+            let length = rewrittenLength(of: source, from: first)
+            let start = output.count
+            output.append(contentsOf: repeatElement(0, count: length))
+            output.withUnsafeMutableBufferPointer { output in
+                write(source, from: first, to: UnsafeMutableBufferPointer(rebasing: output[start...]))
+            }
             return
         }
         let rewritten = [UInt8](unsafeUninitializedCapacity: source.count * maximumGrowth) { buffer, count in
