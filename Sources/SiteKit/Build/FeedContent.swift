@@ -20,10 +20,15 @@ enum FeedContent {
     /// ``html(_:pageURL:settings:)`` as UTF-8 bytes, for a build that escapes
     /// them into a file without making a string of them.
     static func utf8(_ body: String, pageURL: String, settings: SiteSettings) -> [UInt8] {
+        utf8(Array(body.utf8), pageURL: pageURL, settings: settings)
+    }
+
+    /// ``utf8(_:pageURL:settings:)`` of a body given as its UTF-8.
+    static func utf8(_ body: [UInt8], pageURL: String, settings: SiteSettings) -> [UInt8] {
         // Every step is a byte search: this runs for nearly every article of a
         // large site, and Foundation's string search (bridged to NSString) made
         // it half of a build's time.
-        var html = Array(body.utf8)
+        var html = body
         let steps = [
             Step(opening: "<svg") { replaceCharts($0, pageURL: pageURL) },
             // The default theme's anchor links ("#"), with the space before them.

@@ -100,7 +100,7 @@ struct PageRenderer: Sendable {
             let rendered = try MarkdownRenderer.render(
                 footer, options: MarkdownOptions(allowRawHTML: plan.site.settings.allowRawHTML),
                 rewriteLink: { probe.sourceLink($0, from: "content/site.yaml") })
-            return HTML(unsafeRaw: rendered.html)
+            return HTML(unsafeRawUTF8: rendered.utf8)
         } catch {
             throw BuildFailure([SiteError(file: "content/site.yaml", message: error.description)])
         }
@@ -224,11 +224,11 @@ struct PageRenderer: Sendable {
             context: context(title: article.title, description: summaryText, path: article.path, social: social,
                              structuredData: StructuredData.newsArticle(summary, image: structuredImage, settings: settings,
                                                                         basePath: plan.basePath)),
-            article: summary, body: HTML(unsafeRaw: rendered.html), renewal: article.renewal, scores: article.scores,
+            article: summary, body: HTML(unsafeRawUTF8: rendered.utf8), renewal: article.renewal, scores: article.scores,
             performance: performance, wordCount: rendered.wordCount,
             tableOfContents: rendered.headings.count >= Self.tableOfContentsMinimum
                 ? rendered.headings.filter { $0.level <= 3 } : [])
-        let feedHTML = forFeeds ? FeedContent.utf8(rendered.html, pageURL: settings.baseURL + article.path,
+        let feedHTML = forFeeds ? FeedContent.utf8(rendered.utf8, pageURL: settings.baseURL + article.path,
                                                    settings: settings) : nil
         return (summary, Output(path: article.path + "index.html", content: .utf8(theme.article(page).utf8),
                                 source: article.sourcePath,
@@ -253,7 +253,7 @@ struct PageRenderer: Sendable {
         }
         let model = StandalonePageModel(
             context: context(title: page.title, description: page.summary ?? rendered.firstParagraph ?? "", path: page.path),
-            body: HTML(unsafeRaw: rendered.html), updated: page.updated)
+            body: HTML(unsafeRawUTF8: rendered.utf8), updated: page.updated)
         return Output(path: page.path + "index.html", content: .utf8(theme.standalone(model).utf8), source: page.sourcePath,
                       markdownLinks: Self.inFile(rendered.links, bodyFirstLine: page.bodyFirstLine),
                       discoveredInputs: linkedSources.map { .sourcePath($0) })

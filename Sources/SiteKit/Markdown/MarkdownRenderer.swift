@@ -92,7 +92,14 @@ public struct MarkdownLink: Sendable, Equatable {
 
 /// The HTML of a Markdown document and what the site needs to know about it.
 public struct RenderedMarkdown: Sendable, Equatable {
-    public var html: String
+    /// The HTML's UTF-8, as cmark-gfm wrote it (with task checkboxes labelled):
+    /// it goes into a page as bytes, and a string of it would be validated.
+    public var utf8: [UInt8]
+    /// The HTML.
+    public var html: String {
+        get { String(decoding: utf8, as: UTF8.self) }
+        set { utf8 = Array(newValue.utf8) }
+    }
     public var headings: [Heading]
     /// Every link and image, in document order.
     public var links: [MarkdownLink] = []
@@ -215,15 +222,31 @@ public enum MarkdownRenderer {
         guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
             fatalError("cmark_render_html: out of memory")
         }
-        let html = String(cString: rendered)
+        var html = Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                                             count: strlen(rendered)))
         free(rendered)
         // Raw control characters are refused with the source file, but a numeric
-        // reference (`&#11;`) still makes cmark write one.
-        let safeHTML = ByteScan.contains(markdown, "&#") ? ControlCharacters.removingForbidden(html) : html
+        // reference (`&#11;`) still makes cmark write one. Both rewrites are
+        // rare, and work on a string made only then.
+        if ByteScan.contains(markdown, "&#") {
+            html = Array(ControlCharacters.removingForbidden(String(decoding: html, as: UTF8.self)).utf8)
+        }
+        if Self.hasTaskCheckbox(html) {
+            html = Array(labelTaskCheckboxes(String(decoding: html, as: UTF8.self)).utf8)
+        }
         return RenderedMarkdown(
-            html: labelTaskCheckboxes(safeHTML), headings: transformer.headings,
+            utf8: html, headings: transformer.headings,
             links: scalarColumns(transformer.links, in: markdown),
             firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
+    }
+
+    /// Whether cmark-gfm wrote a task-list checkbox into `html`.
+    private static func hasTaskCheckbox(_ html: [UInt8]) -> Bool {
+        let needle: StaticString = #"<input type="checkbox""#
+        return html.withUnsafeBufferPointer { bytes in
+            ByteScan.firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
+                                 in: bytes, from: 0) != nil
+        }
     }
 
     /// `links` with cmark's byte columns turned into Unicode scalar columns of

@@ -88,7 +88,7 @@ struct ByteRewrite: Sendable {
             let start = output.count
             output.append(contentsOf: repeatElement(0, count: length))
             output.withUnsafeMutableBufferPointer { output in
-                write(source, from: first, to: UnsafeMutableBufferPointer(rebasing: output[start...]))
+                _ = write(source, from: first, to: UnsafeMutableBufferPointer(rebasing: output[start...]))
             }
             return
         }
