@@ -198,7 +198,12 @@ struct LinkChecker: Sendable {
         var undecided: [String] = []
         lazy var folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         for link in page.links {
-            let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || Self.hasScheme(link))
+            // Another site's link (most of the links left once known ones are
+            // gone) leaves without a cache entry: ``resolve(_:from:)`` says
+            // the same of it.
+            let hasScheme = Self.hasScheme(link)
+            if (hasScheme || link.hasPrefix("//")) && !link.hasPrefix(baseURL) { continue }
+            let isRelative = !(link.hasPrefix("/") || link.hasPrefix("#") || hasScheme)
             let key = isRelative ? folder + "\u{0}" + link : link
             let target: Target
             if let known = resolved[key] {
