@@ -321,7 +321,7 @@ struct LinkChecker: Sendable {
 
     /// `%XX` escapes decoded; `nil` when they do not form UTF-8.
     private static func percentDecoded(_ text: String) -> String? {
-        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
+        ByteScan.contains(text, byte: UInt8(ascii: "%")) ? text.removingPercentEncoding : text
     }
 
     /// Whether the URL starts with a scheme (`https:`, `mailto:`).

@@ -14,7 +14,7 @@ enum YAMLAliasKeys {
     /// valid YAML up to one (composing then reports the syntax error).
     static func firstPosition(in yaml: String) -> (line: Int, column: Int)? {
         // Every alias starts with `*`: most documents need no second parse.
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard ByteScan.contains(yaml, byte: UInt8(ascii: "*")) else { return nil }
         var yaml = yaml
         return yaml.withUTF8 { bytes -> (line: Int, column: Int)? in
             var parser = yaml_parser_t()

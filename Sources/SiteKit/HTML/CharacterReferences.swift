@@ -6,7 +6,7 @@ public enum CharacterReferences {
     ///   legacy name without `;` followed by `=` or a letter or digit
     ///   (`?a=1&copy=2`) stays as written.
     public static func decode(_ text: String, inAttribute: Bool = false) -> String {
-        guard text.utf8.contains(ampersand) else { return text }
+        guard ByteScan.contains(text, byte: ampersand) else { return text }
         var text = text
         return text.withUTF8 { decode($0[...], inAttribute: inAttribute) }
     }

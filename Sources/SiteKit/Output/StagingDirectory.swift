@@ -198,7 +198,7 @@ public final class StagingDirectory: Sendable {
     /// The file a site path is written to: the path percent-decoded, as hosts
     /// look files up ("tags/%D0%B4…/index.html" -> "tags/д…/index.html").
     public static func filePath(_ sitePath: String) -> String {
-        guard sitePath.utf8.contains(UInt8(ascii: "%")) else { return sitePath }
+        guard ByteScan.contains(sitePath, byte: UInt8(ascii: "%")) else { return sitePath }
         return sitePath.removingPercentEncoding ?? sitePath
     }
 
