@@ -82,6 +82,15 @@ import Testing
         #expect(ControlCharacters.replacingForbidden("") == "")
     }
 
+    /// Article bodies reach the Markdown renderer as bytes; the byte form
+    /// replaces exactly what the string form does.
+    @Test func replacingForbiddenInBytesAgreesWithTheStringForm() {
+        for text in ["a\u{0B}b\u{01}c\u{0}d\u{FFFE}e\u{FFFF}\t\n\r\u{FFFD}ｆ", "plain ｆｕｌｌ é", "", "<sc\u{1C}ript>"] {
+            let bytes = ControlCharacters.replacingForbidden(utf8: Array(text.utf8))
+            #expect(String(decoding: bytes, as: UTF8.self) == ControlCharacters.replacingForbidden(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func feedsStayWellFormedWithAReferenceInTheFirstParagraph() throws {
         let site = try TestSite([
             "content/articles/a.md": TestSite.article("title: A\ndate: 2024-05-01", body: "Line&#11;break &#1;here."),

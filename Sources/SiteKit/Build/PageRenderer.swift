@@ -170,12 +170,12 @@ struct PageRenderer: Sendable {
         var embeds = EmbedRenderer(shows: plan.site.shows, file: article.sourcePath,
                                    lineOffset: article.bodyFirstLine - 1, cutOff: article.dataCutOff,
                                    layOut: theme.figure)
-        let markdown: String
-        do { markdown = try article.markdown() } catch { throw BuildFailure([error]) }
+        let markdown: [UInt8]
+        do { markdown = try article.markdownUTF8() } catch { throw BuildFailure([error]) }
         let rendered: RenderedMarkdown
         do {
             rendered = try MarkdownRenderer.render(
-                markdown,
+                utf8: markdown,
                 options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
                 embedNames: EmbedRenderer.names,
                 embed: { block in

@@ -181,6 +181,12 @@ extension Article {
         return try storedBody.span.text()
     }
 
+    /// ``markdown()`` as UTF-8, read back without being validated again.
+    func markdownUTF8() throws(SiteError) -> [UInt8] {
+        guard let storedBody else { return Array(body.utf8) }
+        return try storedBody.span.utf8()
+    }
+
     /// Whether the body holds nothing but white space.
     var isBodyBlank: Bool { storedBody?.isBlank ?? !body.contains { !$0.isWhitespace } }
 

@@ -174,17 +174,32 @@ public enum MarkdownRenderer {
         rewriteLink: (String) -> String? = { _ in nil },
         heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
     ) throws(Failure) -> RenderedMarkdown {
+        try render(utf8: Array(markdown.utf8), options: options, embedNames: embedNames, embed: embed,
+                   rewriteLink: rewriteLink, heading: heading)
+    }
+
+    /// ``render(_:options:embedNames:embed:rewriteLink:heading:)`` of
+    /// Markdown given as UTF-8 that is known to be valid (a source read at
+    /// load): an article's body comes back from the spill file as bytes, and
+    /// a string of it would be validated again for nothing.
+    static func render(
+        utf8 markdown: [UInt8],
+        options: MarkdownOptions = MarkdownOptions(),
+        embedNames: Set<String> = [],
+        embed: (EmbedBlock) -> HTML? = { _ in nil },
+        rewriteLink: (String) -> String? = { _ in nil },
+        heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
+    ) throws(Failure) -> RenderedMarkdown {
         // Content is checked for raw control characters at load; text that was
         // not has them made U+FFFD here, before tagfilter reads the raw HTML
         // (dropped afterwards, one inside `<sc\u{1C}ript>` made a `<script>`).
-        let markdown = ControlCharacters.replacingForbidden(markdown)
+        let markdown = ControlCharacters.replacingForbidden(utf8: markdown)
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         // Only cmark's parse runs under the lock: it is what touches the global
         // state, and a waiting thread costs a futex sleep and wake-up. Copying the
         // text, rewriting this call's own tree (embeds included), rendering it,
         // converting the HTML and freeing happen outside it.
-        let source = markdown.utf8CString
         let parsed: Result<ParsedDocument, Failure> = cmark.withLock { registered in
             if !registered {
                 cmark_gfm_core_extensions_ensure_registered()
@@ -199,8 +214,8 @@ public enum MarkdownRenderer {
                 }
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
-            source.withUnsafeBufferPointer { buffer in
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            markdown.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
             guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
             return .success(ParsedDocument(parser: parser, document: document))
@@ -228,7 +243,7 @@ public enum MarkdownRenderer {
         // Raw control characters are refused with the source file, but a numeric
         // reference (`&#11;`) still makes cmark write one. Both rewrites are
         // rare, and work on a string made only then.
-        if ByteScan.contains(markdown, "&#") {
+        if Self.contains(markdown, "&#") {
             html = Array(ControlCharacters.removingForbidden(String(decoding: html, as: UTF8.self)).utf8)
         }
         if Self.hasTaskCheckbox(html) {
@@ -242,8 +257,12 @@ public enum MarkdownRenderer {
 
     /// Whether cmark-gfm wrote a task-list checkbox into `html`.
     private static func hasTaskCheckbox(_ html: [UInt8]) -> Bool {
-        let needle: StaticString = #"<input type="checkbox""#
-        return html.withUnsafeBufferPointer { bytes in
+        contains(html, #"<input type="checkbox""#)
+    }
+
+    /// Whether `bytes` hold `needle`.
+    private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { bytes in
             ByteScan.firstOffset(of: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount),
                                  in: bytes, from: 0) != nil
         }
@@ -252,9 +271,13 @@ public enum MarkdownRenderer {
     /// `links` with cmark's byte columns turned into Unicode scalar columns of
     /// `markdown`, as every error position is counted.
     static func scalarColumns(_ links: [MarkdownLink], in markdown: String) -> [MarkdownLink] {
+        scalarColumns(links, in: Array(markdown.utf8))
+    }
+
+    /// ``scalarColumns(_:in:)`` of Markdown given as UTF-8.
+    static func scalarColumns(_ links: [MarkdownLink], in markdown: [UInt8]) -> [MarkdownLink] {
         guard !links.isEmpty else { return links }
-        var markdown = markdown
-        return markdown.withUTF8 { bytes in
+        return markdown.withUnsafeBufferPointer { bytes in
             // Byte offsets where each line starts.
             var lineStarts = [0]
             if let base = bytes.baseAddress {

@@ -80,6 +80,14 @@ public enum ControlCharacters {
         return out
     }
 
+    /// ``replacingForbidden(_:)`` of text given as its UTF-8.
+    static func replacingForbidden(utf8 text: [UInt8]) -> [UInt8] {
+        guard text.withUnsafeBufferPointer({ forbiddenLeads.firstIndex(in: $0) }) != nil else { return text }
+        var out: [UInt8] = []
+        text.withUnsafeBufferPointer { forbiddenReplacement.append($0, to: &out) }
+        return out
+    }
+
     /// The bytes a character XML forbids starts with.
     private static let forbiddenLeads = ByteSet { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
 
