@@ -36,6 +36,8 @@ import Testing
         ("Text.\n\n```swift\nlet x = 1\n", CodeFences.Unclosed(line: 3, column: 1, fence: "```", info: "swift")),
         ("- item\n\n  ~~~~\n  code\n  ~~~\n", CodeFences.Unclosed(line: 3, column: 3, fence: "~~~~", info: "")),
         ("> ```\n> code\n", CodeFences.Unclosed(line: 1, column: 3, fence: "```", info: "")),
+        // The last line, with no line break after it.
+        ("Text.\n```yaml", CodeFences.Unclosed(line: 2, column: 1, fence: "```", info: "yaml")),
     ])
     func unclosedFencesAreFound(markdown: String, unclosed: CodeFences.Unclosed) {
         #expect(CodeFences.firstUnclosed(in: markdown) == unclosed)
@@ -49,6 +51,8 @@ import Testing
         "Inline ``` code ``` here.\n",
         "> ~~~\n> q\n> ~~~\n",
         "    ```\n    indented code\n    ```\n",
+        "```\ncode\n```",
+        "\n\n```\n\n```\n\n",
     ])
     func closedFencesAreFine(markdown: String) {
         #expect(CodeFences.firstUnclosed(in: markdown) == nil)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds a fenced code block that is never closed. CommonMark lets it run to
 /// the end of the document, so a forgotten closing fence silently turns the
 /// rest of the article into code (or into an embed's YAML).
@@ -32,8 +38,12 @@ enum CodeFences {
             var lineStart = 0
             var lineNumber = 1
             while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                // memchr: most of a body is prose lines, read only to find their end.
+                var lineEnd = bytes.count
+                if lineStart < bytes.count, let base = bytes.baseAddress,
+                   let found = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart) {
+                    lineEnd = UnsafeRawPointer(base).distance(to: found)
+                }
                 defer { lineStart = lineEnd + 1; lineNumber += 1 }
                 let start = afterContainers(bytes, from: lineStart, to: lineEnd)
                 guard start < lineEnd, bytes[start] == backtick || bytes[start] == tilde else { continue }
