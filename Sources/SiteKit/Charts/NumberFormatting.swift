@@ -8,50 +8,42 @@ public enum NumberFormatting {
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e18 else { return String(value) }
-        // Digits written from the end of a buffer, the point after `places` of
-        // them: charts format tens of numbers per bar, and building the text
-        // from strings cost a thousand instructions a number.
-        var units = UInt64(scaled)
-        let negative = value < 0 && units != 0
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var start = buffer.count
-            var digits = 0
-            repeat {
-                if digits == places && places > 0 {
-                    start -= 1
-                    buffer[start] = UInt8(ascii: ".")
-                }
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(units % 10)
-                units /= 10
-                digits += 1
-            } while units > 0 || digits <= places
-            if negative {
-                start -= 1
-                buffer[start] = UInt8(ascii: "-")
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        let units = UInt64(scaled)
+        return digits(of: units, negative: value < 0 && units != 0, minimumCount: places + 1) { written in
+            written == places && places > 0 ? UInt8(ascii: ".") : nil
         }
     }
 
     /// A whole number with comma thousands separators: 16660000 -> "16,660,000".
     public static func grouped(_ value: Int) -> String {
-        // Written from the end like `decimal`: every bar's hover text has one.
-        var magnitude = value.magnitude
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+        digits(of: UInt64(value.magnitude), negative: value < 0, minimumCount: 1) { written in
+            written > 0 && written % 3 == 0 ? UInt8(ascii: ",") : nil
+        }
+    }
+
+    /// The decimal digits of `magnitude`, at least `minimumCount` of them
+    /// (zeros in front), after a "-" when `negative`; `mark`, given how many
+    /// digits are written to the right, names a byte to put before the next
+    /// one (a decimal point, a thousands comma). Written from the end of a
+    /// buffer: charts format tens of numbers per bar, and building each from
+    /// strings cost a thousand instructions.
+    private static func digits(of magnitude: UInt64, negative: Bool, minimumCount: Int,
+                               mark: (Int) -> UInt8?) -> String {
+        var rest = magnitude
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var start = buffer.count
-            var digits = 0
+            var written = 0
             repeat {
-                if digits > 0 && digits % 3 == 0 {
+                if let mark = mark(written) {
                     start -= 1
-                    buffer[start] = UInt8(ascii: ",")
+                    buffer[start] = mark
                 }
                 start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                digits += 1
-            } while magnitude > 0
-            if value < 0 {
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            } while rest > 0 || written < minimumCount
+            if negative {
                 start -= 1
                 buffer[start] = UInt8(ascii: "-")
             }
