@@ -111,7 +111,7 @@ import Testing
         let links = [MarkdownLink(url: "x", line: 1, column: 4), MarkdownLink(url: "y", line: 2, column: 6),
                      MarkdownLink(url: "z", line: 3, column: 1), MarkdownLink(url: "w", line: 9, column: 2),
                      MarkdownLink(url: "v", line: 2, column: 99), MarkdownLink(url: "u", line: 0, column: 0)]
-        let columns = MarkdownRenderer.scalarColumns(links, in: markdown).map { [$0.line, $0.column] }
+        let columns = MarkdownRenderer.scalarColumns(links, in: Array(markdown.utf8)).map { [$0.line, $0.column] }
         #expect(columns == [[1, 3], [2, 4], [3, 1], [9, 2], [2, 99], [1, 1]])
     }
 

@@ -26,8 +26,7 @@ enum Feeds {
 
         init(html: String, keepHTML: Bool) {
             var escaped: [UInt8] = []
-            var source = html
-            source.withUTF8 { HTMLEscaping.escape($0, into: &escaped) }
+            HTMLEscaping.escape(html, into: &escaped)
             xmlEscaped = escaped
             self.html = keepHTML ? html : nil
         }

@@ -48,14 +48,6 @@ struct PageRenderer: Sendable {
             self.markdownLinks = markdownLinks
             self.discoveredInputs = discoveredInputs
         }
-
-        /// The content as text.
-        var text: String {
-            switch content {
-            case .text(let text): text
-            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
-            }
-        }
     }
 
     /// Words per minute for reading-time estimates.

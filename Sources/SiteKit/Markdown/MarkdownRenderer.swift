@@ -269,12 +269,7 @@ public enum MarkdownRenderer {
     }
 
     /// `links` with cmark's byte columns turned into Unicode scalar columns of
-    /// `markdown`, as every error position is counted.
-    static func scalarColumns(_ links: [MarkdownLink], in markdown: String) -> [MarkdownLink] {
-        scalarColumns(links, in: Array(markdown.utf8))
-    }
-
-    /// ``scalarColumns(_:in:)`` of Markdown given as UTF-8.
+    /// `markdown` (its UTF-8), as every error position is counted.
     static func scalarColumns(_ links: [MarkdownLink], in markdown: [UInt8]) -> [MarkdownLink] {
         guard !links.isEmpty else { return links }
         return markdown.withUnsafeBufferPointer { bytes in
