@@ -28,8 +28,11 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     /// An empty fragment.
     public static let empty = HTML(unsafeRawUTF8: [])
 
-    public init(stringLiteral value: String) {
-        utf8 = Array(value.utf8)
+    /// A literal in code: markup as written. Literals are `StaticString`s,
+    /// whose bytes are copied as they are; appending a `String` literal went
+    /// through its UTF-8 view a byte at a time (a template appends hundreds).
+    public init(stringLiteral value: StaticString) {
+        utf8 = value.withUTF8Buffer { Array($0) }
     }
 
     public init(stringInterpolation: Interpolation) {
@@ -66,8 +69,8 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
             output.reserveCapacity(literalCapacity + interpolationCount * 16)
         }
 
-        public mutating func appendLiteral(_ literal: String) {
-            output.append(contentsOf: literal.utf8)
+        public mutating func appendLiteral(_ literal: StaticString) {
+            literal.withUTF8Buffer { output.append(contentsOf: $0) }
         }
 
         /// Text: escaped.
