@@ -13,7 +13,8 @@ struct LinkChecker: Sendable {
         var source: String
         /// `id` attributes on the page.
         var ids: Set<String>
-        /// `href`/`src` values, in document order, unescaped.
+        /// `href`/`src` values, in document order, unescaped (less known
+        /// links, when the scan was given them to drop).
         var links: [String]
     }
 
@@ -30,12 +31,17 @@ struct LinkChecker: Sendable {
     }
 
     /// ``scan(_:path:source:)`` of a page's UTF-8.
-    static func scan(utf8 html: [UInt8], path: String, source: String) -> Page {
-        html.withUnsafeBufferPointer { scan($0, path: path, source: source) }
+    /// ``scan(_:path:source:)`` of a page's UTF-8. Links `known` names
+    /// (``knownLinks(_:)``) are left out of the page's links: a full build's
+    /// early check would drop them anyway, and they are found by their bytes
+    /// without a string made of each.
+    static func scan(utf8 html: [UInt8], path: String, source: String, dropping known: KnownLinks? = nil) -> Page {
+        html.withUnsafeBufferPointer { scan($0, path: path, source: source, dropping: known) }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, source: String) -> Page {
-        var sink = AttributeSink(bytes: bytes)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, source: String,
+                             dropping known: KnownLinks? = nil) -> Page {
+        var sink = AttributeSink(bytes: bytes, known: known)
         HTMLTokenizer.tokenize(bytes, into: &sink)
         return Page(path: path, source: source, ids: sink.ids, links: sink.links)
     }
@@ -43,11 +49,14 @@ struct LinkChecker: Sendable {
     /// Keeps the values of `id`, `href` and `src` attributes.
     private struct AttributeSink: HTMLTokenSink {
         let bytes: UnsafeBufferPointer<UInt8>
+        /// Links to leave out (``scan(utf8:path:source:dropping:)``).
+        let known: KnownLinks?
         var ids = Set<String>()
         var links: [String] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, known: KnownLinks?) {
             self.bytes = bytes
+            self.known = known
         }
 
         func wants(attribute name: Range<Int>) -> Bool {
@@ -63,9 +72,14 @@ struct LinkChecker: Sendable {
             // Only `id`, `href` and `src` come here (``wants(attribute:)``).
             if name.count == 2 {
                 ids.insert(decoded(value))
-            } else {
-                links.append(decoded(value))
+                return
             }
+            // A value without a character reference is the link as it is.
+            if let known {
+                let raw = UnsafeBufferPointer(rebasing: bytes[value])
+                if !raw.contains(UInt8(ascii: "&")), known.contains(utf8: raw) { return }
+            }
+            links.append(decoded(value))
         }
 
         private func named(_ name: Range<Int>, _ lowercase: StaticString) -> Bool {
@@ -134,41 +148,46 @@ struct LinkChecker: Sendable {
     /// be decoded or normalised (a `%`, `#`, `?` or `.` segment) are left out,
     /// so a link it names resolves as ``resolve(_:from:)`` would.
     func knownLinks(_ sitePaths: [String]) -> KnownLinks {
-        var forms = Set<Substring>()
         // Under a base path that is itself decoded or normalised, no link is
         // taken as it is.
         guard basePath.hasPrefix("/"), Self.isPlain(basePath.utf8.dropFirst()) else {
-            return KnownLinks(basePath: basePath, baseURL: baseURL, sitePaths: [])
+            return KnownLinks(basePath: basePath, baseURL: baseURL, sitePaths: ByteStringSet([[UInt8]]()))
         }
+        var forms: [String.UTF8View.SubSequence] = []
         forms.reserveCapacity(sitePaths.count * 2)
         for path in sitePaths where Self.isPlain(path.utf8) {
-            forms.insert(path[...])
+            forms.append(path.utf8[...])
             if path == "index.html" || path.hasSuffix("/index.html") {
-                forms.insert(path.dropLast("index.html".count))
+                forms.append(path.utf8.dropLast("index.html".utf8.count))
             }
         }
-        return KnownLinks(basePath: basePath, baseURL: baseURL, sitePaths: forms)
+        return KnownLinks(basePath: basePath, baseURL: baseURL, sitePaths: ByteStringSet(forms))
     }
 
     /// The links that name a planned file exactly (``knownLinks(_:)``), held
-    /// as the site paths and folders they name, which share the plan's
-    /// strings: every spelling of every link (four per page) took about
-    /// 900 bytes a page.
+    /// as the bytes of the site paths and folders they name, looked up as the
+    /// page's bytes (``ByteStringSet``).
     struct KnownLinks: Sendable {
         let basePath: String
         let baseURL: String
         /// Plain site paths, and the folders of `index.html` files.
-        let sitePaths: Set<Substring>
+        let sitePaths: ByteStringSet
 
         /// Whether `link` is the base path or the base URL followed by one
         /// of `sitePaths`.
         func contains(_ link: String) -> Bool {
+            var link = link
+            return link.withUTF8 { contains(utf8: $0) }
+        }
+
+        /// ``contains(_:)`` of a link's UTF-8, as a page holds it.
+        func contains(utf8 link: UnsafeBufferPointer<UInt8>) -> Bool {
             names(link, after: basePath) || names(link, after: baseURL)
         }
 
-        private func names(_ link: String, after prefix: String) -> Bool {
-            guard link.utf8.starts(with: prefix.utf8) else { return false }
-            return sitePaths.contains(link[link.utf8.index(link.startIndex, offsetBy: prefix.utf8.count)...])
+        private func names(_ link: UnsafeBufferPointer<UInt8>, after prefix: String) -> Bool {
+            guard link.starts(with: prefix.utf8) else { return false }
+            return sitePaths.contains(UnsafeBufferPointer(rebasing: link[prefix.utf8.count...]))
         }
     }
 

@@ -446,7 +446,7 @@ struct RenderPhase: Sendable {
     private static func keep(_ outputs: [PageRenderer.Output], in rendered: inout Rendered,
                              writeTo folder: StagingDirectory?, earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) {
         rendered.record.attachments = outputs.dropFirst().map { OutputPath($0.path) }
-        rendered.pages = outputs.compactMap(scan)
+        rendered.pages = outputs.compactMap { scan($0, dropping: earlyCheck?.plannedLinks) }
         if let earlyCheck {
             let attachments = Set(rendered.record.attachments.map(\.file))
             for index in rendered.pages.indices {
@@ -512,12 +512,12 @@ struct RenderPhase: Sendable {
     }
 
     /// What the link check needs of an HTML output.
-    private static func scan(_ output: PageRenderer.Output) -> LinkChecker.Page? {
+    private static func scan(_ output: PageRenderer.Output, dropping known: LinkChecker.KnownLinks?) -> LinkChecker.Page? {
         guard output.isHTML else { return nil }
         let path = StagingDirectory.filePath(output.path)
         switch output.content {
         case .text(let text): return LinkChecker.scan(text, path: path, source: output.source)
-        case .utf8(let bytes): return LinkChecker.scan(utf8: bytes, path: path, source: output.source)
+        case .utf8(let bytes): return LinkChecker.scan(utf8: bytes, path: path, source: output.source, dropping: known)
         }
     }
 
