@@ -133,16 +133,17 @@ enum HTMLTokenizer {
             sink.endOfStartTag(selfClosing: selfClosing)
             textStart = end
             let name = nameStart..<nameEnd
+            let kind = elementKind(name)
             if foreignDepth > 0 {
-                if !selfClosing, matches(name, "svg") || matches(name, "math") { foreignDepth += 1 }
+                if !selfClosing, kind == .foreign { foreignDepth += 1 }
                 return end
             }
-            if !selfClosing, matches(name, "svg") || matches(name, "math") {
+            if !selfClosing, kind == .foreign {
                 foreignDepth = 1
                 return end
             }
-            switch rawTextKind(name) {
-            case .none: return end
+            switch kind {
+            case .none, .foreign: return end
             case .raw: return rawText(from: end, closedBy: name, references: false, &sink)
             case .escapable: return rawText(from: end, closedBy: name, references: true, &sink)
             case .rest:
@@ -311,11 +312,18 @@ enum HTMLTokenizer {
             !attributeNames.contains { equalIgnoringCase($0, name) }
         }
 
-        private enum RawTextKind { case none, raw, escapable, rest }
+        /// How an element's content is read: `svg` and `math` open foreign
+        /// content; raw text elements are read to their end tag.
+        private enum ElementKind { case none, foreign, raw, escapable, rest }
 
-        private func rawTextKind(_ name: Range<Int>) -> RawTextKind {
+        /// One switch on the name's length: a start tag was compared with
+        /// `svg` and `math` and then the raw text names, a dozen calls a tag.
+        private func elementKind(_ name: Range<Int>) -> ElementKind {
             switch name.count {
-            case 3: return matches(name, "xmp") ? .raw : .none
+            case 3:
+                if matches(name, "svg") { return .foreign }
+                return matches(name, "xmp") ? .raw : .none
+            case 4: return matches(name, "math") ? .foreign : .none
             case 5:
                 if matches(name, "style") { return .raw }
                 if matches(name, "title") { return .escapable }
