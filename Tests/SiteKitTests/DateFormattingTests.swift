@@ -20,6 +20,11 @@ import Testing
         }
     }
 
+    @Test func shortMonthsAreTheFirstThreeLettersOfEach() {
+        #expect((1...12).map(DateFormatting.shortMonth)
+            == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])
+    }
+
     @Test func timesArePaddedToTwoDigitsEach() throws {
         let day = try #require(CalendarDate(year: 2022, month: 8, day: 26))
         #expect(DateTime(date: day, secondsOfDay: 0, hasTime: true).rfc3339 == "2022-08-26T00:00:00Z")

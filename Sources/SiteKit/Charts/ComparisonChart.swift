@@ -135,14 +135,17 @@ public struct ComparisonChart: Sendable {
 
     /// What the figure holds: the chart once per layout, its summary and data table.
     public func figure(id: String) -> FigureModel {
+        // One summary for the figure and every drawing's description.
+        let summary = summary()
         let drawings = ChartLayout.all.map { layout in
-            (layout, svg(id: ChartSVG.id(id, layout), layout: layout), String?.none)
+            (layout, svg(id: ChartSVG.id(id, layout), layout: layout, summary: summary), String?.none)
         }
-        return FigureModel(kind: "comparison", caption: caption, summary: summary(),
+        return FigureModel(kind: "comparison", caption: caption, summary: summary,
                            graphic: ChartSVG.layouts(drawings), table: table().render())
     }
 
-    func svg(id: String, layout: ChartLayout = .wide) -> HTML {
+    /// - Parameter summary: ``summary()``, when the caller has it.
+    func svg(id: String, layout: ChartLayout = .wide, summary: String? = nil) -> HTML {
         let frame = frame(layout)
         var grid: [HTML] = []
         var axis: [HTML] = []
@@ -203,7 +206,7 @@ public struct ComparisonChart: Sendable {
         \(series)\(endLabels)
         """
         return ChartSVG.document(id: id, kind: "comparison", width: layout.width, height: layout.height,
-                                 title: caption, summary: summary(), content: content)
+                                 title: caption, summary: summary ?? self.summary(), content: content)
     }
 
     /// Week numbers under the axis: week 1 and the last week always, then

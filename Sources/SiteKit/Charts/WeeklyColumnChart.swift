@@ -110,11 +110,13 @@ public struct WeeklyColumnChart: Sendable {
     /// What the figure holds: the chart once per layout, its summary and data table.
     /// - Parameter id: unique on the page.
     public func figure(id: String) -> FigureModel {
+        // One summary for the figure and every drawing's description.
+        let summary = summary()
         let drawings = ChartLayout.all.map { layout in
             let frame = frame(layout)
-            return (layout, svg(id: ChartSVG.id(id, layout), frame: frame), note(frame))
+            return (layout, svg(id: ChartSVG.id(id, layout), frame: frame, summary: summary), note(frame))
         }
-        return FigureModel(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary(),
+        return FigureModel(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary,
                            graphic: ChartSVG.layouts(drawings), table: table().render())
     }
 
@@ -122,7 +124,8 @@ public struct WeeklyColumnChart: Sendable {
         svg(id: id, frame: frame(layout))
     }
 
-    func svg(id: String, frame: Frame) -> HTML {
+    /// - Parameter summary: ``summary()``, when the caller has it.
+    func svg(id: String, frame: Frame, summary: String? = nil) -> HTML {
         let rank = metric == .rank
         var grid: [HTML] = []
         var axis: [HTML] = []
@@ -155,7 +158,7 @@ public struct WeeklyColumnChart: Sendable {
         \(breaks(frame, after: ChartLayout.box(title, x: 0, y: 14, className: "axis-title")))\(marks)
         """
         return ChartSVG.document(id: id, kind: rank ? "rank" : "columns", width: frame.layout.width,
-                                 height: frame.layout.height, title: caption, summary: summary(), content: content)
+                                 height: frame.layout.height, title: caption, summary: summary ?? self.summary(), content: content)
     }
 
     /// The columns, each with its rank above it when "#10" fits the slot.

@@ -14,9 +14,11 @@ public enum DateFormatting {
         "\(shortMonth(date.month)) \(date.day), \(date.year)"
     }
 
+    static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
+
     /// "Aug", "Sep", …
     public static func shortMonth(_ month: Int) -> String {
-        String(monthNames[month - 1].prefix(3))
+        shortMonthNames[month - 1]
     }
 }
 
@@ -26,10 +28,22 @@ extension DateFormatting {
     /// years ("Dec 26, 2022 – Jan 1, 2023").
     public static func week(ending sunday: CalendarDate) -> String {
         let monday = sunday.adding(days: -6)
-        let start = "\(shortMonth(monday.month)) \(monday.day)"
-        let end = "\(shortMonth(sunday.month)) \(sunday.day), \(sunday.year)"
-        if monday.year == sunday.year { return "\(start) \u{2013} \(end)" }
-        return "\(start), \(monday.year) \u{2013} \(end)"
+        // Appended to one string: charts write this for every week they draw.
+        var text = shortMonth(monday.month)
+        text.reserveCapacity(32)
+        text += " "
+        text += String(monday.day)
+        if monday.year != sunday.year {
+            text += ", "
+            text += String(monday.year)
+        }
+        text += " \u{2013} "
+        text += shortMonth(sunday.month)
+        text += " "
+        text += String(sunday.day)
+        text += ", "
+        text += String(sunday.year)
+        return text
     }
 
     /// "Friday": the day of the week, locale-free.
