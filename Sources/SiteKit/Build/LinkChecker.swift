@@ -32,9 +32,9 @@ struct LinkChecker: Sendable {
 
     /// ``scan(_:path:source:)`` of a page's UTF-8.
     /// ``scan(_:path:source:)`` of a page's UTF-8. Links `known` names
-    /// (``knownLinks(_:)``) are left out of the page's links: a full build's
-    /// early check would drop them anyway, and they are found by their bytes
-    /// without a string made of each.
+    /// (``knownLinks(_:)``) and links to other sites are left out of the
+    /// page's links: a full build's early check would pass over them anyway,
+    /// and they are found by their bytes without a string made of each.
     static func scan(utf8 html: [UInt8], path: String, source: String, dropping known: KnownLinks? = nil) -> Page {
         html.withUnsafeBufferPointer { scan($0, path: path, source: source, dropping: known) }
     }
@@ -77,7 +77,7 @@ struct LinkChecker: Sendable {
             // A value without a character reference is the link as it is.
             if let known {
                 let raw = UnsafeBufferPointer(rebasing: bytes[value])
-                if !raw.contains(UInt8(ascii: "&")), known.contains(utf8: raw) { return }
+                if !raw.contains(UInt8(ascii: "&")), known.contains(utf8: raw) || known.leavesSite(utf8: raw) { return }
             }
             links.append(decoded(value))
         }
@@ -172,6 +172,15 @@ struct LinkChecker: Sendable {
         let baseURL: String
         /// Plain site paths, and the folders of `index.html` files.
         let sitePaths: ByteStringSet
+        /// Whether the base URL is printable ASCII (``leavesSite(utf8:)``).
+        private let baseURLIsPlain: Bool
+
+        init(basePath: String, baseURL: String, sitePaths: ByteStringSet) {
+            self.basePath = basePath
+            self.baseURL = baseURL
+            self.sitePaths = sitePaths
+            baseURLIsPlain = Self.isPrintableASCII(baseURL.utf8)
+        }
 
         /// Whether `link` is the base path or the base URL followed by one
         /// of `sitePaths`.
@@ -185,9 +194,23 @@ struct LinkChecker: Sendable {
             names(link, after: basePath) || names(link, after: baseURL)
         }
 
+        /// Whether the check passes over `link` as another site's
+        /// (``check(_:cache:decidesAll:ids:fileExists:)``: a scheme or `//`,
+        /// and not under the base URL). Said only of printable ASCII, where
+        /// bytes compare as the strings do: a string's prefix compares
+        /// characters, and `\r\n` or a letter and its combining mark are one.
+        func leavesSite(utf8 link: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard baseURLIsPlain, Self.isPrintableASCII(link) else { return false }
+            return (LinkChecker.hasScheme(utf8: link) || link.starts(with: "//".utf8)) && !link.starts(with: baseURL.utf8)
+        }
+
         private func names(_ link: UnsafeBufferPointer<UInt8>, after prefix: String) -> Bool {
             guard link.starts(with: prefix.utf8) else { return false }
             return sitePaths.contains(UnsafeBufferPointer(rebasing: link[prefix.utf8.count...]))
+        }
+
+        private static func isPrintableASCII(_ bytes: some Sequence<UInt8>) -> Bool {
+            bytes.allSatisfy { (0x21...0x7E).contains($0) }
         }
     }
 
@@ -345,8 +368,13 @@ struct LinkChecker: Sendable {
 
     /// Whether the URL starts with a scheme (`https:`, `mailto:`).
     static func hasScheme(_ url: String) -> Bool {
+        hasScheme(utf8: url.utf8)
+    }
+
+    /// ``hasScheme(_:)`` of a URL's UTF-8.
+    static func hasScheme(utf8 url: some Sequence<UInt8>) -> Bool {
         // RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-        for (offset, byte) in url.utf8.enumerated() {
+        for (offset, byte) in url.enumerated() {
             switch byte {
             case UInt8(ascii: ":"): return offset > 0
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
