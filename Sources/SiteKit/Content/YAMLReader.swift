@@ -47,7 +47,16 @@ final class YAMLReader {
                  "an alias (`*name`) cannot be a key: write the key out in full")
             return nil
         }
-        let node: Node?
+        // Most documents compose without Yams' per-event overhead; the rest
+        // (and every error) go through Yams.
+        guard let node = YAMLComposer.compose(yaml) ?? composeWithYams(yaml) else { return nil }
+        guard fitsBudget(node) else { return nil }
+        return node
+    }
+
+    /// Yams' tree of `yaml`; `nil` for an empty document or a syntax error
+    /// (which is recorded).
+    private func composeWithYams(_ yaml: String) -> Node? {
         do {
             // `.basic`: no implicit tags. This reader takes every scalar as text and
             // interprets it by the schema, so tags only served Yams' duplicate-key
@@ -55,7 +64,7 @@ final class YAMLReader {
             // CPU) and let `NO:` and `"NO":` both through although we read both as "NO".
             // Name the encoding: Yams' `.default` reads the whole process environment
             // on every call (3% of a 10k-article build) and may print to stdout.
-            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             failedToParse = true
             record(error, in: yaml)
@@ -65,8 +74,6 @@ final class YAMLReader {
             fail(line: 1, column: 1, "cannot read YAML: \(error)")
             return nil
         }
-        guard let node, fitsBudget(node) else { return nil }
-        return node
     }
 
     /// Whether the tree, with every alias expanded, has at most `elementBudget`
