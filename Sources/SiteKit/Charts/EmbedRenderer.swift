@@ -184,8 +184,10 @@ public struct EmbedRenderer {
             }
             return "<p class=\"performance-empty\">\(show.title) has not been in Netflix\u{2019}s global Top 10 yet.</p>\n"
         }
-        var html = columnChart(shown, metric: .hours, caption: nil)
-        html.append(table(shown, caption: nil))
+        // The chart and the table offer the same numbers: one CSV for both files.
+        let csv = ChartData.weekly(shown)
+        var html = columnChart(shown, metric: .hours, caption: nil, csv: csv)
+        html.append(table(shown, caption: nil, csv: csv))
         let others = Array(compare.map { $0.restricted(to: range) }.filter { !$0.weeks.isEmpty }
             .prefix(ComparisonChart.maximumShows - 1))
         if !others.isEmpty {
@@ -214,17 +216,19 @@ public struct EmbedRenderer {
 
     // MARK: Drawing, with the source line and the data file
 
-    private mutating func columnChart(_ show: Show, metric: ViewingMetric, caption: String?) -> HTML {
+    /// - Parameter csv: `ChartData.weekly(show)`, when the caller has it.
+    private mutating func columnChart(_ show: Show, metric: ViewingMetric, caption: String?, csv: String? = nil) -> HTML {
         let id = nextID()
         let figure = WeeklyColumnChart(show: show, metric: metric, caption: caption).figure(id: id)
-        return withData(figure, name: id, csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
+        return withData(figure, name: id, csv: csv ?? ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
     }
 
-    private mutating func table(_ show: Show, caption: String?) -> HTML {
+    /// - Parameter csv: `ChartData.weekly(show)`, when the caller has it.
+    private mutating func table(_ show: Show, caption: String?, csv: String? = nil) -> HTML {
         tableCount += 1
         let name = "\(tablePrefix)-\(tableCount)"
         return withData(ViewingTable(show: show, caption: caption).figure(), name: name,
-                        csv: ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
+                        csv: csv ?? ChartData.weekly(show), lastWeek: show.weeks.last?.weekEnding)
     }
 
     private mutating func comparison(_ shows: [Show], metric: ViewingMetric, weekLimit: Int?, caption: String?) -> HTML {
