@@ -240,6 +240,16 @@ struct LinkChecker: Sendable {
         var undecided: [String] = []
         lazy var folder = page.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         for link in page.links {
+            // A fragment of the page itself (heading anchors, the table of
+            // contents: most links left by now) is looked up on the page at
+            // hand, as the resolved link would be, without resolving it.
+            if link.utf8.first == UInt8(ascii: "#") {
+                guard let fragment = Self.percentDecoded(String(link.dropFirst())), !fragment.isEmpty,
+                      !page.ids.contains(fragment) else { continue }
+                broken.append(Broken(source: page.source, page: page.path, link: link,
+                                     reason: Self.noElement(withID: fragment, in: page.path)))
+                continue
+            }
             // Another site's link (most of the links left once known ones are
             // gone) leaves without a cache entry: ``resolve(_:from:)`` says
             // the same of it.
@@ -283,11 +293,16 @@ struct LinkChecker: Sendable {
                 if let targetIDs, !targetIDs.contains(fragment) {
                     let file = file ?? page.path
                     broken.append(Broken(source: page.source, page: page.path, link: link,
-                                         reason: "/\(file) has no element with id '\(fragment)'"))
+                                         reason: Self.noElement(withID: fragment, in: file)))
                 }
             }
         }
         return (broken, undecided)
+    }
+
+    /// Why a link to `fragment` on the page at `file` is broken.
+    private static func noElement(withID fragment: String, in file: String) -> String {
+        "/\(file) has no element with id '\(fragment)'"
     }
 
     /// Where a link leads.
