@@ -48,6 +48,8 @@ public struct WeeklyColumnChart: Sendable {
 
     /// A column's geometry and the week it stands for.
     struct Column {
+        /// The week's place in ``plotted``.
+        var index: Int
         var week: ShowWeek
         var value: Int
         var x: Double, y: Double, width: Double, height: Double
@@ -93,10 +95,11 @@ public struct WeeklyColumnChart: Sendable {
 
     func columns(in frame: Frame) -> [Column] {
         let width = min(frame.axis.slotWidth * Self.columnShare, Self.maximumColumn)
-        return plotted.compactMap { week, value in
+        return plotted.enumerated().compactMap { index, plotted in
+            let (week, value) = plotted
             guard let slot = frame.axis.slotX(week.weekEnding) else { return nil }
             let y = frame.y(Double(value), rank: false)
-            return Column(week: week, value: value, x: slot + (frame.axis.slotWidth - width) / 2, y: y,
+            return Column(index: index, week: week, value: value, x: slot + (frame.axis.slotWidth - width) / 2, y: y,
                           width: width, height: frame.baseline - y)
         }
     }
@@ -112,9 +115,11 @@ public struct WeeklyColumnChart: Sendable {
     public func figure(id: String) -> FigureModel {
         // One summary for the figure and every drawing's description.
         let summary = summary()
+        // Hover texts are the same at every layout.
+        let hovers = metric == .rank ? [] : hoverTexts()
         let drawings = ChartLayout.all.map { layout in
             let frame = frame(layout)
-            return (layout, svg(id: ChartSVG.id(id, layout), frame: frame, summary: summary), note(frame))
+            return (layout, svg(id: ChartSVG.id(id, layout), frame: frame, summary: summary, hovers: hovers), note(frame))
         }
         return FigureModel(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary,
                            graphic: ChartSVG.layouts(drawings), table: table().render())
@@ -124,8 +129,10 @@ public struct WeeklyColumnChart: Sendable {
         svg(id: id, frame: frame(layout))
     }
 
-    /// - Parameter summary: ``summary()``, when the caller has it.
-    func svg(id: String, frame: Frame, summary: String? = nil) -> HTML {
+    /// - Parameters:
+    ///   - summary: ``summary()``, when the caller has it.
+    ///   - hovers: ``hoverTexts()``, when the caller has them.
+    func svg(id: String, frame: Frame, summary: String? = nil, hovers: [String]? = nil) -> HTML {
         let rank = metric == .rank
         var grid: [HTML] = []
         var axis: [HTML] = []
@@ -149,7 +156,7 @@ public struct WeeklyColumnChart: Sendable {
                                   anchor: "middle", className: "axis-title"))
         let title = rank ? "Global rank" : capitalized(metric.noun)
         axis.append(ChartSVG.text(title, x: 0, y: 14, className: "axis-title"))
-        let marks = rank ? rankLine(frame) : bars(frame)
+        let marks = rank ? rankLine(frame) : bars(frame, hovers: hovers ?? hoverTexts())
         let content: HTML = """
         <g class="grid">
         \(grid)</g>
@@ -162,10 +169,16 @@ public struct WeeklyColumnChart: Sendable {
     }
 
     /// The columns, each with its rank above it when "#10" fits the slot.
-    func bars(_ frame: Frame) -> HTML {
+    /// Each plotted week's hover text: its dates, figure and rank.
+    func hoverTexts() -> [String] {
+        plotted.map { week, value in "\(DateFormatting.week(ending: week.weekEnding)): \(metric.describe(value)), rank #\(week.rank)" }
+    }
+
+    /// - Parameter hovers: ``hoverTexts()``.
+    func bars(_ frame: Frame, hovers: [String]) -> HTML {
         let labelsFit = frame.axis.slotWidth >= ChartLayout.box("#10", x: 0, y: 0, className: "bar-label").width + 2
         let bars = columns(in: frame).map { column -> HTML in
-            let hover = "\(DateFormatting.week(ending: column.week.weekEnding)): \(metric.describe(column.value)), rank #\(column.week.rank)"
+            let hover = hovers[column.index]
             let label = labelsFit
                 ? ChartSVG.text("#\(column.week.rank)", x: column.center, y: column.y - 5, anchor: "middle", className: "bar-label")
                 : HTML.empty
