@@ -1,4 +1,9 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Rewrites a parsed cmark document before rendering: headings get ids and
 /// anchor links, embed blocks are replaced by their HTML. Also gathers the
@@ -169,15 +174,9 @@ struct DocumentTransformer {
     /// Counts the words that start in `literal`; `inWord` carries a word that
     /// runs on from the previous inline node.
     private static func countWords(_ literal: UnsafePointer<CChar>?, inWord: inout Bool) -> Int {
-        guard var pointer = literal else { return 0 }
-        var count = 0
-        while pointer.pointee != 0 {
-            let byte = UInt8(bitPattern: pointer.pointee)
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !isSpace && !inWord { count += 1 }
-            inWord = !isSpace
-            pointer += 1
+        guard let literal else { return 0 }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            WordCount.count(UnsafeBufferPointer(start: bytes, count: strlen(literal)), inWord: &inWord)
         }
-        return count
     }
 }
