@@ -16,47 +16,59 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text; `indent` > 0 pretty-prints.
     public func rendered(indent: Int = 0) -> String {
-        var out = ""
+        // Written as bytes: every page's JSON-LD and the JSON Feed are made
+        // here, and appending small strings to a string cost several times
+        // the copy.
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(into: &out, indent: indent, level: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int, level: Int) {
-        let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closePad = String(repeating: " ", count: indent * level)
+    private func write(into out: inout [UInt8], indent: Int, level: Int) {
         switch self {
         case .string(let text): Self.writeString(text, into: &out)
-        case .int(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
+        case .int(let number): out += String(number).utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[" + newline
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                out += pad
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newLine(into: &out, indent: indent, level: level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
-                out += (index < items.count - 1 ? "," : "") + newline
             }
-            out += closePad + "]"
+            Self.newLine(into: &out, indent: indent, level: level)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{" + newline
+            guard !members.isEmpty else { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                out += pad
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newLine(into: &out, indent: indent, level: level + 1)
                 Self.writeString(key, into: &out)
-                out += indent > 0 ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if indent > 0 { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, indent: indent, level: level + 1)
-                out += (index < members.count - 1 ? "," : "") + newline
             }
-            out += closePad + "}"
+            Self.newLine(into: &out, indent: indent, level: level)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        rewrite.append(text, to: &out)
-        out += "\""
+    /// When pretty-printing, a line break and the indentation of `level`.
+    private static func newLine(into out: inout [UInt8], indent: Int, level: Int) {
+        guard indent > 0 else { return }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { rewrite.append($0, to: &out) }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Quote, backslash and the usual controls escaped; `< > & '` as `\u`
