@@ -133,4 +133,14 @@ import Testing
         rewrite.append("xyz é", to: &untouched)
         #expect(untouched == "xyz é")
     }
+
+    @Test func continuationBytesAreCountedAtEveryLength() {
+        #expect(Array("a é 東京 😀".utf8).withUnsafeBufferPointer { ByteScan.continuationBytes(in: $0) } == 1 + 4 + 3)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = bytes.filter { $0 & 0xC0 == 0x80 }.count
+            #expect(bytes.withUnsafeBufferPointer { ByteScan.continuationBytes(in: $0) } == expected, "\(bytes)")
+        }
+    }
 }

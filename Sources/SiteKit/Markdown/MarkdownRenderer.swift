@@ -295,8 +295,8 @@ public enum MarkdownRenderer {
                 let byteOffset = link.column - 1
                 guard byteOffset >= 0, byteOffset <= bytes.count - start else { return clamped }
                 var adjusted = link
-                adjusted.column = 1
-                for index in start..<(start + byteOffset) where bytes[index] & 0xC0 != 0x80 { adjusted.column += 1 }
+                let prefix = UnsafeBufferPointer(rebasing: bytes[start..<(start + byteOffset)])
+                adjusted.column = 1 + byteOffset - ByteScan.continuationBytes(in: prefix)
                 return adjusted
             }
         }

@@ -99,4 +99,25 @@ enum ByteScan {
         }
         return nil
     }
+
+    /// How many bytes of `bytes` are UTF-8 continuation bytes (`10xxxxxx`):
+    /// the scalars in them are the bytes less these. Eight bytes a step:
+    /// every Markdown link's column is counted from its line's start.
+    static func continuationBytes(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var count = 0
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Bit 7 set and bit 6 clear, per byte.
+            count &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index &+= 8
+        }
+        while index < bytes.count {
+            if base[index] & 0xC0 == 0x80 { count &+= 1 }
+            index &+= 1
+        }
+        return count
+    }
 }
