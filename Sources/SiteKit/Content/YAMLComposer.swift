@@ -109,13 +109,13 @@ enum YAMLComposer {
         let mark: Mark
         /// No anchor and no explicit tag: the node is as plain as Yams'
         /// implicit tags describe.
-        let isPlain: Bool
+        private(set) var isPlain = false
         /// The scalar's or collection's style (zero in an end event).
-        let style: UInt32
+        private(set) var style: UInt32 = 0
         /// A quoted scalar without a tag: Yams tags it `str`.
-        let quotedImplicit: Bool
+        private(set) var quotedImplicit = false
         /// A scalar's text.
-        let value: String
+        private(set) var value = ""
 
         init(_ event: yaml_event_t) {
             type = event.type
@@ -131,19 +131,12 @@ enum YAMLComposer {
                 let sequence = event.data.sequence_start
                 isPlain = sequence.anchor == nil && sequence.implicit != 0
                 style = sequence.style.rawValue
-                quotedImplicit = false
-                value = ""
             case YAML_MAPPING_START_EVENT, YAML_MAPPING_END_EVENT:
                 let mapping = event.data.mapping_start
                 isPlain = mapping.anchor == nil && mapping.implicit != 0
                 style = mapping.style.rawValue
-                quotedImplicit = false
-                value = ""
             default:
-                isPlain = false
-                style = 0
-                quotedImplicit = false
-                value = ""
+                break
             }
         }
     }
