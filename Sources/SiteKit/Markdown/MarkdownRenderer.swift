@@ -114,18 +114,37 @@ public struct RenderedMarkdown: Sendable, Equatable {
 /// cmark-gfm keeps global state that concurrent parses corrupt: the extension
 /// registry, and the inline parser's special-character table, which every parse
 /// fills with its extensions' characters when inline parsing starts and empties
-/// when it ends (so one parse ending switches off another's strikethrough). Every
-/// parse therefore runs under one process-wide lock. Rendering a finished tree
-/// touches no global state (the HTML renderer and the extensions' render
-/// functions keep theirs in the call's renderer), so it runs outside the lock, on
-/// as many threads as call it; `MarkdownConcurrencyTests` holds both to a serial
-/// run.
+/// when it ends (so one parse ending switches off another's strikethrough).
+///
+/// - The registry is written once, before the first parse
+///   (``coreExtensionsRegistered``); after that, finding an extension only reads it.
+/// - The table is touched only by `cmark_parser_finish`, whose inline pass is the
+///   one place it is filled and emptied (`process_inlines` in cmark-gfm's
+///   blocks.c). Only that call runs under one process-wide lock.
+/// - Everything else runs outside it, on as many threads as call it:
+///   - making a parser and attaching extensions: the parser's own lists;
+///   - feeding it text: block structure only, where the table extension's
+///     `cmark_arena_push`/`pop` do nothing unless the arena allocator (never used
+///     here) is set;
+///   - rendering a finished tree: the HTML renderer and the extensions' render
+///     functions keep their state in the call's renderer.
+///
+/// `MarkdownConcurrencyTests` holds all of it to a serial run.
 public enum MarkdownRenderer {
     /// The GFM extensions every document gets.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// `true` once the core extensions are registered.
-    private static let cmark = Mutex(false)
+    /// Registers cmark-gfm's core extensions, once, before any parser looks
+    /// one up: Swift runs a static's initializer once, and every thread that
+    /// reads the value after it sees the registry complete.
+    private static let coreExtensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Held around the one cmark-gfm call that touches its global
+    /// special-character table, `cmark_parser_finish`.
+    private static let inlineParsing = Mutex(())
 
     /// Why a document was not rendered.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -196,31 +215,25 @@ public enum MarkdownRenderer {
         let markdown = ControlCharacters.replacingForbidden(utf8: markdown)
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
-        // Only cmark's parse runs under the lock: it is what touches the global
-        // state, and a waiting thread costs a futex sleep and wake-up. Copying the
-        // text, rewriting this call's own tree (embeds included), rendering it,
-        // converting the HTML and freeing happen outside it.
-        let parsed: Result<ParsedDocument, Failure> = cmark.withLock { registered in
-            if !registered {
-                cmark_gfm_core_extensions_ensure_registered()
-                registered = true
+        precondition(coreExtensionsRegistered)
+        guard let parser = cmark_parser_new(cmarkOptions) else { fatalError("cmark_parser_new: out of memory") }
+        for name in extensionNames {
+            // An unknown name gives NULL, and attaching NULL crashes.
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else {
+                cmark_parser_free(parser)
+                throw .missingExtension(name)
             }
-            guard let parser = cmark_parser_new(cmarkOptions) else { fatalError("cmark_parser_new: out of memory") }
-            for name in extensionNames {
-                // An unknown name gives NULL, and attaching NULL crashes.
-                guard let syntaxExtension = cmark_find_syntax_extension(name) else {
-                    cmark_parser_free(parser)
-                    return .failure(.missingExtension(name))
-                }
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-            markdown.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-            guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
-            return .success(ParsedDocument(parser: parser, document: document))
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
         }
-        let (parser, document) = try parsed.get().pointers
+        markdown.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        // Only the inline pass waits for the lock (see the type's summary): a
+        // waiting thread costs a futex sleep and wake-up, so the less the lock
+        // covers, the less the other core waits.
+        var finished: OpaquePointer?
+        inlineParsing.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let document = finished else { fatalError("cmark_parser_finish: out of memory") }
         var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
         // Declared before the rewrite and run after rendering: the nodes the
         // rewrite took out may own text that nodes still in the tree point into.
@@ -304,12 +317,6 @@ public enum MarkdownRenderer {
 
     /// A parser and the document it produced; the parser owns the extension list
     /// the renderer needs.
-    private struct ParsedDocument {
-        var parser: OpaquePointer
-        var document: OpaquePointer
-        var pointers: (OpaquePointer, OpaquePointer) { (parser, document) }
-    }
-
     /// cmark-gfm's task-list checkboxes carry no label, which screen readers
     /// announce as an unnamed form control; give each its state in words.
     static func labelTaskCheckboxes(_ html: String) -> String {
