@@ -72,6 +72,38 @@ import Templates
         #expect(FeedContent.utf8(body, pageURL: Self.page, settings: Self.settings) == reference)
     }
 
+    @Test(arguments: [
+        ("https://example.org/blog/", "https://example.org"),
+        ("http://example.org:8080/", "http://example.org:8080"),
+        ("https://example.org", "https://example.org"),
+        ("example.org/blog/", "example.org/blog/"),
+        ("", ""),
+    ])
+    func originIsSchemeAndHost(baseURL: String, expected: String) {
+        #expect(FeedContent.origin(of: baseURL) == expected)
+    }
+
+    @Test(arguments: [
+        ("https://example.org/blog/articles/a/", "", "https://example.org/blog/articles/a/"),
+        ("https://example.org/blog/articles/a/", "#fn-1", "https://example.org/blog/articles/a/#fn-1"),
+        ("https://example.org/blog/articles/a/", "/blog/b/", "https://example.org/blog/b/"),
+        ("https://example.org/blog/articles/a/", "//cdn.example/x", "//cdn.example/x"),
+        ("https://example.org/blog/articles/a/", "mailto:a@b.c", "mailto:a@b.c"),
+        ("https://example.org/blog/articles/a/", "pic.png", "https://example.org/blog/articles/a/pic.png"),
+        ("https://example.org/blog/articles/a/", "../c/?a=1&amp;b=2", "https://example.org/blog/articles/a/../c/?a=1&amp;b=2"),
+        ("https://example.org/blog/page.html", "pic.png", "https://example.org/blog/pic.png"),
+        ("https://example.org/blog/page.html", "#top", "https://example.org/blog/page.html#top"),
+        ("https://example.org/blog/articles/a/", "/", "https://example.org/"),
+        ("https://example.org/blog/articles/a/", "é.png", "https://example.org/blog/articles/a/é.png"),
+    ])
+    func linkMadeAbsolute(page: String, url: String, expected: String) {
+        let bases = FeedContent.LinkBases(pageURL: page, baseURL: Self.settings.baseURL)
+        var out = Array("kept ".utf8)
+        var url = url
+        url.withUTF8 { bases.appendAbsolute($0, to: &out) }
+        #expect(String(decoding: out, as: UTF8.self) == "kept " + expected)
+    }
+
     @Test func openingsAreFoundInOnePass() {
         let openings = ["<svg", " <a class", "</details>"].map { Array($0.utf8) }
         #expect(FeedContent.openings(of: openings, in: Array("x <a class y</details".utf8)) == [false, true, false])

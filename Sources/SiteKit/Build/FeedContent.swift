@@ -178,7 +178,7 @@ enum FeedContent {
     /// origin, fragments and relative paths against the page.
     static func absoluteLinks(_ html: [UInt8], pageURL: String, settings: SiteSettings) -> [UInt8] {
         let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
-        let origin = origin(of: settings.baseURL)
+        let bases = LinkBases(pageURL: pageURL, baseURL: settings.baseURL)
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 8)
         var cursor = 0
@@ -189,8 +189,9 @@ enum FeedContent {
             let start = (isHref ? nextHref! : nextSrc!) + (isHref ? href.count : src.count)
             guard let end = html[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             out += html[cursor..<start]
-            let value = String(decoding: html[start..<end], as: UTF8.self)
-            out += absolute(value, pageURL: pageURL, origin: origin).utf8
+            html.withUnsafeBufferPointer { bytes in
+                bases.appendAbsolute(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &out)
+            }
             cursor = end
             if isHref { nextHref = find(href, in: html, from: end) } else { nextSrc = find(src, in: html, from: end) }
             // A match that started inside the value just rewritten is stale.
@@ -201,6 +202,50 @@ enum FeedContent {
         return out
     }
 
+    /// What a body's links are resolved against, as UTF-8, worked out once
+    /// per body: a feed body has forty links, and each made a string, searched
+    /// and joined cost more than the rest of the rewrite.
+    struct LinkBases {
+        /// The article's absolute URL: fragments and empty links go after it.
+        let page: [UInt8]
+        /// The site's origin ("https://example.org"): root-relative links go after it.
+        let origin: [UInt8]
+        /// The page's folder: other relative links go after it (pages end in "/").
+        let folder: [UInt8]
+
+        init(pageURL: String, baseURL: String) {
+            page = Array(pageURL.utf8)
+            origin = Array(FeedContent.origin(of: baseURL).utf8)
+            if page.last == UInt8(ascii: "/") {
+                folder = page
+            } else if let slash = page.lastIndex(of: UInt8(ascii: "/")) {
+                folder = Array(page[...slash])
+            } else {
+                folder = page
+            }
+        }
+
+        /// Appends `url` (as written in the HTML: entities such as `&amp;`
+        /// stay as they are) made absolute to `out`.
+        func appendAbsolute(_ url: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+            guard let first = url.first else {
+                out += page
+                return
+            }
+            let protocolRelative = first == UInt8(ascii: "/") && url.count > 1 && url[1] == UInt8(ascii: "/")
+            if protocolRelative || LinkChecker.hasScheme(utf8: url) {
+                // kept as written
+            } else if first == UInt8(ascii: "#") {
+                out += page
+            } else if first == UInt8(ascii: "/") {
+                out += origin
+            } else {
+                out += folder
+            }
+            out.append(contentsOf: url)
+        }
+    }
+
     /// The offset of the first `needle` in `haystack` at or after `from`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard !needle.isEmpty, from <= haystack.count - needle.count else { return nil }
@@ -209,27 +254,19 @@ enum FeedContent {
         }
     }
 
-    /// One URL as written in the HTML (entities such as `&amp;` stay as they are).
-    /// - Parameter origin: the site's origin, `origin(of: settings.baseURL)`,
-    ///   worked out once per body rather than once per link.
-    static func absolute(_ url: String, pageURL: String, origin: String) -> String {
-        if url.hasPrefix("//") || LinkChecker.hasScheme(url) { return url }
-        if url.hasPrefix("#") { return pageURL + url }
-        if url.hasPrefix("/") { return origin + url }
-        if url.isEmpty { return pageURL }
-        // Relative to the page's folder (pages end in "/").
-        var base = pageURL
-        if !base.hasSuffix("/"), let slash = base.lastIndex(of: "/") { base = String(base[...slash]) }
-        return base + url
-    }
-
     /// "https://example.org/blog/" -> "https://example.org".
     static func origin(of baseURL: String) -> String {
-        // The standard library's search: Foundation's `range(of:)` bridged to
-        // NSString, for every root-relative link of every feed body.
-        guard let scheme = baseURL.firstRange(of: "://") else { return baseURL }
-        let rest = baseURL[scheme.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return baseURL }
-        return String(baseURL[..<slash])
+        // Bytes, not the standard library's `firstRange(of:)`, which walked
+        // characters through a generic matcher for every feed body.
+        let bytes = Array(baseURL.utf8)
+        var index = 0
+        while index + 2 < bytes.count,
+              !(bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/")
+                && bytes[index + 2] == UInt8(ascii: "/")) {
+            index += 1
+        }
+        guard index + 2 < bytes.count,
+              let slash = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: "/")) else { return baseURL }
+        return String(decoding: bytes[..<slash], as: UTF8.self)
     }
 }
