@@ -23,6 +23,14 @@ import Templates
         #expect(HTMLEscaping.escape("Ünïcode & more") == "Ünïcode &amp; more")
     }
 
+    @Test func optionalAttributeIsWrittenEscapedOrLeftOut() {
+        let named: String? = "bar \"x\" <y>", none: String? = nil
+        let with: HTML = "<rect \(attribute: "class", named)x=\"1\"/>"
+        let without: HTML = "<rect \(attribute: "class", none)x=\"1\"/>"
+        #expect(with.rendered == "<rect class=\"bar &quot;x&quot; &lt;y&gt;\" x=\"1\"/>")
+        #expect(without.rendered == "<rect x=\"1\"/>")
+    }
+
     @Test func frontMatterAndSiteSettingsAreEscapedInTheBuiltSite() throws {
         let site = try TestSupport.site([
             "content/site.yaml": """

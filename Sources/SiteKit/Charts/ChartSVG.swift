@@ -4,8 +4,8 @@ enum ChartSVG {
     /// A coordinate with one decimal, locale-free, so output is byte-stable.
     /// Markup as it is: digits, a point and a minus need no escaping, and
     /// charts write tens of coordinates per bar.
-    static func number(_ value: Double) -> HTML {
-        HTML(unsafeRaw: NumberFormatting.decimal(value, places: 1))
+    static func number(_ value: Double) -> SVGNumber {
+        SVGNumber(value: value)
     }
 
     /// An `<svg>` drawn at `layout`'s size: its `width` is the viewBox width,
@@ -44,19 +44,16 @@ enum ChartSVG {
 
     /// `<text>` at a point; `anchor` is start, middle or end.
     static func text(_ content: String, x: Double, y: Double, anchor: String = "start", className: String? = nil) -> HTML {
-        let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
-        return "<text \(classAttribute)x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\">\(content)</text>\n"
+        "<text \(attribute: "class", className)x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\">\(content)</text>\n"
     }
 
     /// A line from one point to another.
     static func line(x1: Double, y1: Double, x2: Double, y2: Double, className: String? = nil) -> HTML {
-        let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
-        return "<line \(classAttribute)x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\"/>\n"
+        "<line \(attribute: "class", className)x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\"/>\n"
     }
 
     /// A horizontal line across the plot, for grid lines and the baseline.
     static func horizontalLine(y: Double, from x1: Double, to x2: Double, className: String? = nil) -> HTML {
-        let classAttribute: HTML = className.map { "class=\"\($0)\" " } ?? .empty
-        return "<line \(classAttribute)x1=\"\(number(x1))\" y1=\"\(number(y))\" x2=\"\(number(x2))\" y2=\"\(number(y))\"/>\n"
+        line(x1: x1, y1: y, x2: x2, y2: y, className: className)
     }
 }

@@ -3,22 +3,40 @@ public enum NumberFormatting {
     /// Fixed decimal places, rounded half away from zero, "-" for negatives,
     /// never "-0": `decimal(7.25, places: 1)` is "7.3".
     public static func decimal(_ value: Double, places: Int) -> String {
+        guard let units = decimalUnits(value, places: places) else { return String(value) }
+        return digits(of: units, negative: value < 0 && units != 0, minimumCount: places + 1) { written in
+            written == places && places > 0 ? UInt8(ascii: ".") : nil
+        } as: { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends ``decimal(_:places:)`` of `value` to `output` as UTF-8, with no
+    /// string made: an SVG writes several numbers per bar (``ChartSVG/number(_:)``).
+    static func appendDecimal(_ value: Double, places: Int, to output: inout [UInt8]) {
+        guard let units = decimalUnits(value, places: places) else {
+            output.append(contentsOf: String(value).utf8)
+            return
+        }
+        digits(of: units, negative: value < 0 && units != 0, minimumCount: places + 1) { written in
+            written == places && places > 0 ? UInt8(ascii: ".") : nil
+        } as: { output.append(contentsOf: $0) }
+    }
+
+    /// `value` in units of 10^-places, rounded half away from zero; nil when
+    /// too large for whole units.
+    private static func decimalUnits(_ value: Double, places: Int) -> UInt64? {
         precondition(places >= 0 && places <= 9)
         var scale: Int64 = 1
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e18 else { return String(value) }
-        let units = UInt64(scaled)
-        return digits(of: units, negative: value < 0 && units != 0, minimumCount: places + 1) { written in
-            written == places && places > 0 ? UInt8(ascii: ".") : nil
-        }
+        guard scaled < 9.0e18 else { return nil }
+        return UInt64(scaled)
     }
 
     /// A whole number with comma thousands separators: 16660000 -> "16,660,000".
     public static func grouped(_ value: Int) -> String {
         digits(of: UInt64(value.magnitude), negative: value < 0, minimumCount: 1) { written in
             written > 0 && written % 3 == 0 ? UInt8(ascii: ",") : nil
-        }
+        } as: { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The decimal digits of `magnitude`, at least `minimumCount` of them
@@ -27,8 +45,9 @@ public enum NumberFormatting {
     /// one (a decimal point, a thousands comma). Written from the end of a
     /// buffer: charts format tens of numbers per bar, and building each from
     /// strings cost a thousand instructions.
-    private static func digits(of magnitude: UInt64, negative: Bool, minimumCount: Int,
-                               mark: (Int) -> UInt8?) -> String {
+    private static func digits<Result>(of magnitude: UInt64, negative: Bool, minimumCount: Int,
+                                       mark: (Int) -> UInt8?,
+                                       as result: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var rest = magnitude
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var start = buffer.count
@@ -47,7 +66,7 @@ public enum NumberFormatting {
                 start -= 1
                 buffer[start] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            return result(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

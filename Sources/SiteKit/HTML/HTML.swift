@@ -102,6 +102,23 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         public mutating func appendInterpolation(_ number: Int) {
             output.append(contentsOf: String(number).utf8)
         }
+
+        /// An optional attribute: `name="value" ` (the value escaped, a space
+        /// after it) when there is a value, nothing when there is none.
+        mutating func appendInterpolation(attribute name: StaticString, _ value: String?) {
+            guard let value else { return }
+            name.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(contentsOf: "=\"".utf8)
+            HTMLEscaping.escape(value, into: &output)
+            output.append(contentsOf: "\" ".utf8)
+        }
+
+        /// An SVG coordinate or length: its digits written straight into the
+        /// markup (a chart writes several per bar; each made a string and an
+        /// array first).
+        mutating func appendInterpolation(_ number: SVGNumber) {
+            NumberFormatting.appendDecimal(number.value, places: 1, to: &output)
+        }
     }
 }
 

@@ -41,6 +41,15 @@ import Testing
         }
     }
 
+    /// An SVG number interpolated into markup is the decimal text with one
+    /// place, appended after what is there; so is one too large for whole units.
+    @Test(arguments: [0.0, 7.25, -7.25, -0.04, 12.05, 1_234_567.891, 3.0e20, -3.0e20])
+    func svgNumberInterpolatesItsDecimalText(value: Double) {
+        let markup: HTML = "<rect x=\"\(ChartSVG.number(value))\"/>"
+        #expect(markup.rendered == "<rect x=\"\(NumberFormatting.decimal(value, places: 1))\"/>")
+        #expect(ChartSVG.number(value).description == NumberFormatting.decimal(value, places: 1))
+    }
+
     @Test(arguments: [
         (0, "0"), (7, "7"), (999, "999"), (1_000, "1,000"), (16_660_000, "16,660,000"), (123_456, "123,456"),
         (-1_234, "-1,234"), (-999, "-999"), (Int.max, "9,223,372,036,854,775,807"), (Int.min, "-9,223,372,036,854,775,808"),
