@@ -45,6 +45,18 @@ import Testing
         }
     }
 
+    /// Text longer than 1 KiB (a feed body) is written in one pass, then
+    /// appended to what the output holds, or becomes an empty output.
+    @Test func escapingLongTextIntoEmptyAndStartedOutputs() {
+        let text = String(repeating: "<p class=\"x\">Tom & Jerry's</p>\n", count: 64)
+        #expect(text.utf8.count > 1024)
+        for prefix in [[], [UInt8(0x2A)]] {
+            var bytes = prefix
+            Array(text.utf8).withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &bytes) }
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: prefix, as: UTF8.self) + HTMLEscaping.escape(text))
+        }
+    }
+
     @Test func findsNeedlesAnywhereAndOnlyWhole() {
         #expect(ByteScan.contains("aaab", "aab"))
         #expect(ByteScan.contains("&#11;", "&#"))

@@ -95,7 +95,9 @@ struct ByteRewrite: Sendable {
         let rewritten = [UInt8](unsafeUninitializedCapacity: source.count * maximumGrowth) { buffer, count in
             count = write(source, from: first, to: buffer)
         }
-        output.append(contentsOf: rewritten)
+        // Into an empty output (a feed body escaped on its own) the result
+        // goes as it is, not copied.
+        if output.isEmpty { output = rewritten } else { output.append(contentsOf: rewritten) }
     }
 
     /// How many bytes `source` takes rewritten, given its first special byte.
