@@ -49,7 +49,14 @@ final class YAMLReader {
         }
         // Most documents compose without Yams' per-event overhead; the rest
         // (and every error) go through Yams.
-        guard let node = YAMLComposer.compose(yaml) ?? composeWithYams(yaml) else { return nil }
+        if let (node, elements) = YAMLComposer.composeCounting(yaml) {
+            // The composer's trees have no aliases and nest no deeper than
+            // the limit, so its count is the whole budget check; only a tree
+            // over it is walked, to report where.
+            guard elements <= elementBudget || fitsBudget(node) else { return nil }
+            return node
+        }
+        guard let node = composeWithYams(yaml) else { return nil }
         guard fitsBudget(node) else { return nil }
         return node
     }
@@ -259,6 +266,9 @@ final class YAMLReader {
         }
         guard spend(mapping.count, at: node) else { return nil }
         var entries: [String: (key: Node, value: Node)] = [:]
+        // Room for every entry at once: grown one insert at a time, a show
+        // file's hundreds of small week mappings were rehashed as they filled.
+        entries.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
                 fail(at: key, "keys in \(what) must be plain words, got \(Self.describe(key))")
@@ -339,7 +349,7 @@ final class YAMLReader {
 
     func int(_ node: Node, what: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = string(node, what: what) else { return nil }
-        let digits = text.replacingOccurrences(of: "_", with: "")
+        let digits = Self.withoutUnderscores(text)
         guard let value = Int(digits), !digits.isEmpty else {
             let hint = text.contains(",") || text.contains(" ") ? ": write digits only, without separators" : ""
             fail(at: node, "\(what) must be a whole number, got '\(text)'\(hint)")
@@ -352,9 +362,16 @@ final class YAMLReader {
         return value
     }
 
+    /// A number's text without the underscores YAML allows between digits
+    /// (`1_000`). Most numbers have none: Foundation's replacement, bridged to
+    /// NSString, was most of the cost of reading a show file's weeks.
+    static func withoutUnderscores(_ text: String) -> String {
+        ByteScan.contains(text, byte: UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
+    }
+
     func double(_ node: Node, what: String, range: ClosedRange<Double>? = nil) -> Double? {
         guard let text = string(node, what: what) else { return nil }
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+        guard let value = Double(Self.withoutUnderscores(text)), value.isFinite else {
             fail(at: node, "\(what) must be a number, got '\(text)'")
             return nil
         }
