@@ -43,10 +43,21 @@ import Yams
     /// Composes `yaml` both ways and compares; `false` when the composer
     /// handed it back.
     static func composesLikeYams(_ yaml: String, _ comment: Comment? = nil) throws -> Bool {
-        guard let fast = YAMLComposer.compose(yaml) else { return false }
+        guard let (fast, elements) = YAMLComposer.composeCounting(yaml) else { return false }
         let yams = try #require(try Yams.compose(yaml: yaml, .basic, .default, .utf8), comment)
         #expect(difference(fast, yams) == nil, comment)
+        #expect(elements == Self.elements(in: yams), comment)
         return true
+    }
+
+    /// What the reader's budget counts of a tree: every mapping's pairs and
+    /// every sequence's items.
+    static func elements(in node: Node) -> Int {
+        switch node {
+        case .mapping(let mapping): mapping.count + mapping.reduce(0) { $0 + elements(in: $1.key) + elements(in: $1.value) }
+        case .sequence(let sequence): sequence.count + sequence.reduce(0) { $0 + elements(in: $1) }
+        case .scalar, .alias: 0
+        }
     }
 
     @Test func everyYAMLTextInTheRepositoryComposesAsYamsComposesIt() throws {
@@ -94,6 +105,18 @@ import Yams
         for yaml in documents {
             #expect(try Self.composesLikeYams(yaml, "\(yaml)"), "\(yaml)")
         }
+    }
+
+    /// A plain document the composer builds is held to the reader's element
+    /// budget by its count: within it, read; over it, the same error, at the
+    /// node the walk stops at.
+    @Test func theElementBudgetHoldsForComposedDocuments() {
+        let yaml = "a: [1, 2]\nb: {c: 3}\n"  // 2 pairs + 2 items + 1 pair: 5 elements
+        #expect(YAMLComposer.composeCounting(yaml)?.elements == 5)
+        #expect(YAMLReader(file: "x.yaml", elementBudget: 5).compose(yaml) != nil)
+        let over = YAMLReader(file: "x.yaml", elementBudget: 4)
+        #expect(over.compose(yaml) == nil)
+        #expect(over.errors.map(\.description) == ["x.yaml:1:4: error: \(YAMLReader.tooLarge)"])
     }
 
     @Test func whatItDoesNotHandleGoesBackToYams() {

@@ -18,9 +18,17 @@ enum YAMLComposer {
     /// `InputLimits.yamlDepth`, no document or more than one, or a syntax
     /// error (compose it with Yams then).
     static func compose(_ yaml: String) -> Node? {
+        composeCounting(yaml)?.node
+    }
+
+    /// ``compose(_:)``, with how many collection elements the tree holds
+    /// (a mapping's pairs and a sequence's items, summed over the tree): what
+    /// the reader's element budget counts, worked out as the tree is built
+    /// instead of in a walk of it afterwards.
+    static func composeCounting(_ yaml: String) -> (node: Node, elements: Int)? {
         guard marksAreLineAndColumn else { return nil }
         var yaml = yaml
-        return yaml.withUTF8 { bytes -> Node? in
+        return yaml.withUTF8 { bytes -> (node: Node, elements: Int)? in
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
             guard yaml_parser_initialize(parser) == 1 else { return nil }
@@ -28,7 +36,8 @@ enum YAMLComposer {
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
             var composer = Composer(parser: parser)
-            return composer.document()
+            guard let root = composer.document() else { return nil }
+            return (root, composer.elements)
         }
     }
 
@@ -38,6 +47,8 @@ enum YAMLComposer {
         // As Yams makes them for each document.
         let resolver = Resolver.basic
         let constructor = Constructor.default
+        /// Sequence items and mapping pairs composed so far.
+        private(set) var elements = 0
 
         /// The next event's type, start mark and the fields its node needs,
         /// with the event itself freed; `nil` on a syntax error.
@@ -72,6 +83,7 @@ enum YAMLComposer {
                     }
                     guard let node = node(item, depth: depth + 1) else { return nil }
                     nodes.append(node)
+                    elements += 1
                 }
             case YAML_MAPPING_START_EVENT:
                 var pairs: [(Node, Node)] = []
@@ -90,6 +102,7 @@ enum YAMLComposer {
                           let key = scalar(keyEvent, tag: .str),
                           let valueEvent = next(), let value = node(valueEvent, depth: depth + 1) else { return nil }
                     pairs.append((key, value))
+                    elements += 1
                 }
             default:
                 // An alias, or an event that starts no node.
