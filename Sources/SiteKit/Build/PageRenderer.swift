@@ -112,20 +112,36 @@ struct PageRenderer: Sendable {
     /// with the site's base path. `nil` leaves the link as written (the link
     /// check then reports it if it leads nowhere).
     func sourceLink(_ url: String, from source: String) -> String? {
+        sourceLink(url, linked: Self.linkedSource(url, from: source))
+    }
+
+    /// ``sourceLink(_:from:)`` given what ``linkedSource(_:from:)`` made of
+    /// the link, which a render also records.
+    private func sourceLink(_ url: String, linked: (source: String, fragment: String)?) -> String? {
         // Site-root links gain the base path of a site that lives below one.
-        if url.hasPrefix("/") {
+        if url.utf8.first == UInt8(ascii: "/") {
+            guard plan.basePath != "/" else { return nil }  // nothing to add
             let adjusted = siteURL(url)
             return adjusted == url ? nil : adjusted
         }
-        guard let (linked, fragment) = Self.linkedSource(url, from: source),
-              let sitePath = plan.sourcePaths[linked] else { return nil }
+        guard let (linked, fragment) = linked, let sitePath = plan.sourcePaths[linked] else { return nil }
         return plan.basePath + sitePath + fragment
+    }
+
+    /// A Markdown link's URL as the page gets it (``sourceLink(_:from:)``),
+    /// adding the source it names, if any, to `linkedSources`.
+    private func rewrite(_ url: String, from source: String, linkedSources: inout [String]) -> String? {
+        let linked = Self.linkedSource(url, from: source)
+        if let linked { linkedSources.append(linked.source) }
+        return sourceLink(url, linked: linked)
     }
 
     /// The Markdown source a relative link names ("../pages/about.md#team" from
     /// "content/articles/x.md" -> "content/pages/about.md", "#team"), published or not.
     static func linkedSource(_ url: String, from source: String) -> (source: String, fragment: String)? {
-        guard !url.hasPrefix("/"), !url.hasPrefix("#"), !LinkChecker.hasScheme(url) else { return nil }
+        // First bytes, not `hasPrefix`: this runs for every link of every article.
+        guard let first = url.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#"),
+              !LinkChecker.hasScheme(url) else { return nil }
         var target = url
         var fragment = ""
         if let hash = target.firstIndex(of: "#") {
@@ -176,10 +192,7 @@ struct PageRenderer: Sendable {
                     case .failure(let failure): embedErrors += failure.errors; return nil
                     }
                 },
-                rewriteLink: { url in
-                    if let linked = Self.linkedSource(url, from: article.sourcePath) { linkedSources.append(linked.source) }
-                    return sourceLink(url, from: article.sourcePath)
-                },
+                rewriteLink: { rewrite($0, from: article.sourcePath, linkedSources: &linkedSources) },
                 heading: theme.heading)
         } catch {
             throw BuildFailure([error.siteError(file: article.sourcePath, lineOffset: article.bodyFirstLine - 1)])
@@ -235,10 +248,7 @@ struct PageRenderer: Sendable {
         do {
             rendered = try MarkdownRenderer.render(
                 page.body, options: MarkdownOptions(allowRawHTML: settings.allowRawHTML, reservedIDs: theme.reservedIDs),
-                rewriteLink: { url in
-                    if let linked = Self.linkedSource(url, from: page.sourcePath) { linkedSources.append(linked.source) }
-                    return sourceLink(url, from: page.sourcePath)
-                },
+                rewriteLink: { rewrite($0, from: page.sourcePath, linkedSources: &linkedSources) },
                 heading: theme.heading)
         } catch {
             throw BuildFailure([error.siteError(file: page.sourcePath, lineOffset: page.bodyFirstLine - 1)])
