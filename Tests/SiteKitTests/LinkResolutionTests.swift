@@ -30,4 +30,16 @@ import Testing
         #expect(resolved("/other/x/", basePath: "/blog/") == nil)
         #expect(resolved("chart.csv", basePath: "/blog/") == ["articles/a/chart.csv", nil])
     }
+
+    @Test func relativeLinksWithFragmentsAndQueries() {
+        #expect(resolved("#top") == [nil, "top"])
+        #expect(resolved("#caf%C3%A9") == [nil, "café"])
+        #expect(resolved("?page=2") == [nil, nil])
+        #expect(resolved("../b/#part") == ["articles/b/", "part"])
+        #expect(resolved("../../tags/t%C3%A9/?x=1#y") == ["tags/té/", "y"])
+        #expect(resolved("./chart-1.csv") == ["articles/a/chart-1.csv", nil])
+        #expect(resolved("../../../../x") == ["x", nil])
+        #expect(resolved("b//c", from: "articles/é/index.html") == ["articles/é/b//c", nil])
+        #expect(resolved("/x/#a#b") == ["x/", "a#b"])
+    }
 }

@@ -330,21 +330,24 @@ struct LinkChecker: Sendable {
         if url.hasPrefix(baseURL) { url = basePath + url.dropFirst(baseURL.count) }
         if url.hasPrefix("//") || Self.hasScheme(url) { return nil }
         var fragment: String?
-        if let hash = url.firstIndex(of: "#") {
+        // Searched and split as UTF-8: `#`, `?` and `/` are ASCII, so each is
+        // a character boundary, and splitting by characters took thousands of
+        // instructions a link.
+        if let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = Self.percentDecoded(String(url[url.index(after: hash)...]))
             url = String(url[..<hash])
         }
-        if let query = url.firstIndex(of: "?") { url = String(url[..<query]) }
+        if let query = url.utf8.firstIndex(of: UInt8(ascii: "?")) { url = String(url[..<query]) }
         if url.isEmpty { return (nil, fragment) }
         let decoded = Self.percentDecoded(url) ?? url
         var segments: [Substring]
-        if decoded.hasPrefix("/") {
+        if decoded.utf8.first == UInt8(ascii: "/") {
             // Outside the site's base path: another site on the same host.
             guard decoded.hasPrefix(basePath) else { return nil }
-            segments = decoded.dropFirst(basePath.count).split(separator: "/", omittingEmptySubsequences: false)
+            segments = Self.segments(decoded.dropFirst(basePath.count))
         } else {
-            segments = pagePath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-            segments += decoded.split(separator: "/", omittingEmptySubsequences: false)
+            segments = Self.segments(pagePath[...]).dropLast()
+            segments += Self.segments(decoded[...])
         }
         var normalized: [Substring] = []
         for segment in segments {
@@ -355,6 +358,11 @@ struct LinkChecker: Sendable {
             }
         }
         return (normalized.joined(separator: "/"), fragment)
+    }
+
+    /// The parts of a path between its `/`s, empty ones kept.
+    private static func segments(_ path: Substring) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The site path of a link below the base path with nothing to decode or
