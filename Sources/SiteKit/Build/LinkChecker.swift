@@ -174,12 +174,19 @@ struct LinkChecker: Sendable {
         let sitePaths: ByteStringSet
         /// Whether the base URL is printable ASCII (``leavesSite(utf8:)``).
         private let baseURLIsPlain: Bool
+        /// The base path's and base URL's bytes, compared with each link's
+        /// first bytes by memcmp: through the strings' UTF-8 views, a byte at
+        /// a time, they were a visible share of the scan.
+        private let basePathBytes: [UInt8]
+        private let baseURLBytes: [UInt8]
 
         init(basePath: String, baseURL: String, sitePaths: ByteStringSet) {
             self.basePath = basePath
             self.baseURL = baseURL
             self.sitePaths = sitePaths
             baseURLIsPlain = Self.isPrintableASCII(baseURL.utf8)
+            basePathBytes = Array(basePath.utf8)
+            baseURLBytes = Array(baseURL.utf8)
         }
 
         /// Whether `link` is the base path or the base URL followed by one
@@ -191,7 +198,7 @@ struct LinkChecker: Sendable {
 
         /// ``contains(_:)`` of a link's UTF-8, as a page holds it.
         func contains(utf8 link: UnsafeBufferPointer<UInt8>) -> Bool {
-            names(link, after: basePath) || names(link, after: baseURL)
+            names(link, after: basePathBytes) || names(link, after: baseURLBytes)
         }
 
         /// Whether the check passes over `link` as another site's
@@ -201,12 +208,19 @@ struct LinkChecker: Sendable {
         /// characters, and `\r\n` or a letter and its combining mark are one.
         func leavesSite(utf8 link: UnsafeBufferPointer<UInt8>) -> Bool {
             guard baseURLIsPlain, Self.isPrintableASCII(link) else { return false }
-            return (LinkChecker.hasScheme(utf8: link) || link.starts(with: "//".utf8)) && !link.starts(with: baseURL.utf8)
+            let protocolRelative = link.count >= 2 && link[0] == UInt8(ascii: "/") && link[1] == UInt8(ascii: "/")
+            return (protocolRelative || LinkChecker.hasScheme(utf8: link)) && !Self.starts(link, with: baseURLBytes)
         }
 
-        private func names(_ link: UnsafeBufferPointer<UInt8>, after prefix: String) -> Bool {
-            guard link.starts(with: prefix.utf8) else { return false }
-            return sitePaths.contains(UnsafeBufferPointer(rebasing: link[prefix.utf8.count...]))
+        private func names(_ link: UnsafeBufferPointer<UInt8>, after prefix: [UInt8]) -> Bool {
+            guard Self.starts(link, with: prefix) else { return false }
+            return sitePaths.contains(UnsafeBufferPointer(rebasing: link[prefix.count...]))
+        }
+
+        private static func starts(_ link: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+            guard !prefix.isEmpty else { return true }
+            guard link.count >= prefix.count, let base = link.baseAddress else { return false }
+            return prefix.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, prefix.count) == 0 }
         }
 
         private static func isPrintableASCII(_ bytes: some Sequence<UInt8>) -> Bool {

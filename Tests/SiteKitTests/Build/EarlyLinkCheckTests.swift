@@ -88,6 +88,20 @@ import Testing
         }
     }
 
+    @Test func otherSitesLinksAreToldByTheirFirstBytes() {
+        let known = LinkChecker(baseURL: "https://example.org/blog/", basePath: "/blog/").knownLinks([])
+        func leaves(_ link: String) -> Bool {
+            Array(link.utf8).withUnsafeBufferPointer { known.leavesSite(utf8: $0) }
+        }
+        for link in ["https://elsewhere.example/x", "//cdn.example/x", "mailto:a@b.c", "https://example.org/other/"] {
+            #expect(leaves(link), "\(link)")
+        }
+        for link in ["https://example.org/blog/x/", "https://example.org/blog/", "/blog/x/", "/", "", "x.html",
+                     "https://elsewhere.example/caf\u{E9}", "https://elsewhere.example/a b"] {
+            #expect(!leaves(link), "\(link)")
+        }
+    }
+
     @Test func knownLinksChangeNothingButTheWork() {
         let page = LinkChecker.Page(
             path: "articles/a/index.html", source: "content/articles/a.md", ids: ["intro"],
