@@ -32,6 +32,16 @@ import Testing
         ])
     }
 
+    /// Escapes for a C1 control and a noncharacter are refused too; text whose
+    /// bytes could start none (é is C3 A9, — is E2 80 94) is read as it is.
+    @Test(arguments: [("\\x85", "\u{85}"), ("\\uFFFE", "\u{FFFE}"), ("\\x01", "\u{01}")])
+    func otherEscapedControlCharactersAreRefused(escape: String, scalar: Unicode.Scalar) {
+        #expect(TestSupport.articleErrors("---\ntitle: \"Caf\u{E9}\(escape)\"\ndate: 2024-05-01\n---\n") == [
+            "content/articles/a.md:2:8: error: 'title' holds the invisible control character \(ControlCharacters.describe(scalar)), written as an escape in quotes, which feeds and sitemaps cannot hold: remove the escape",
+        ])
+        #expect(TestSupport.articleErrors("---\ntitle: \"Caf\u{E9} \u{2014} ok\"\ndate: 2024-05-01\n---\n") == [])
+    }
+
     @Test func checkingFindsTheFirstOneByLineAndColumn() {
         #expect(ControlCharacters.firstRefused(in: "ok\ttab\r\nfine ä") == nil)
         let found = ControlCharacters.firstRefused(in: "ok\ttab\nfine ä\u{85}x")

@@ -339,8 +339,9 @@ final class YAMLReader {
             return nil
         }
         // Raw control characters were refused with the file; these came from
-        // escapes in double quotes ("\v", "\x01").
-        if let scalar = scalar.string.unicodeScalars.first(where: ControlCharacters.isRefused) {
+        // escapes in double quotes ("\v", "\x01"). `firstRefused` looks at the
+        // bytes first, and walks the scalars only when a refused one may be there.
+        if let scalar = ControlCharacters.firstRefused(in: scalar.string)?.scalar {
             fail(at: node, "\(what) holds the invisible control character \(ControlCharacters.describe(scalar)), written as an escape in quotes, which feeds and sitemaps cannot hold: remove the escape")
             return nil
         }
