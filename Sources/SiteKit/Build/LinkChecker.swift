@@ -30,7 +30,6 @@ struct LinkChecker: Sendable {
         return html.withUTF8 { scan($0, path: path, source: source) }
     }
 
-    /// ``scan(_:path:source:)`` of a page's UTF-8.
     /// ``scan(_:path:source:)`` of a page's UTF-8. Links `known` names
     /// (``knownLinks(_:)``) and links to other sites are left out of the
     /// page's links: a full build's early check would pass over them anyway,

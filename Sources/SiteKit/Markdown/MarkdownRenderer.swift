@@ -315,8 +315,6 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// A parser and the document it produced; the parser owns the extension list
-    /// the renderer needs.
     /// cmark-gfm's task-list checkboxes carry no label, which screen readers
     /// announce as an unnamed form control; give each its state in words.
     static func labelTaskCheckboxes(_ html: String) -> String {
