@@ -12,20 +12,15 @@ import Yams
 /// (marks, styles, tags), and hands anything else back: the caller then
 /// composes with Yams, so errors and the rarer constructs stay Yams' own.
 enum YAMLComposer {
-    /// What `Yams.compose(yaml:, .basic, .default, .utf8)` makes of `yaml`;
-    /// `nil` when the text has an anchor, an alias, an explicit tag, a key
-    /// that is not a scalar, a repeated key, nesting deeper than
-    /// `InputLimits.yamlDepth`, no document or more than one, or a syntax
+    /// What `Yams.compose(yaml:, .basic, .default, .utf8)` makes of `yaml`,
+    /// with how many collection elements the tree holds (a mapping's pairs
+    /// and a sequence's items, summed over the tree): what the reader's
+    /// element budget counts, worked out as the tree is built instead of in a
+    /// walk of it afterwards. `nil` when the text has an anchor, an alias, an
+    /// explicit tag, a key that is not a scalar, a repeated key, nesting deeper
+    /// than `InputLimits.yamlDepth`, no document or more than one, or a syntax
     /// error (compose it with Yams then).
-    static func compose(_ yaml: String) -> Node? {
-        composeCounting(yaml)?.node
-    }
-
-    /// ``compose(_:)``, with how many collection elements the tree holds
-    /// (a mapping's pairs and a sequence's items, summed over the tree): what
-    /// the reader's element budget counts, worked out as the tree is built
-    /// instead of in a walk of it afterwards.
-    static func composeCounting(_ yaml: String) -> (node: Node, elements: Int)? {
+    static func compose(_ yaml: String) -> (node: Node, elements: Int)? {
         guard marksAreLineAndColumn else { return nil }
         var yaml = yaml
         return yaml.withUTF8 { bytes -> (node: Node, elements: Int)? in

@@ -49,7 +49,7 @@ final class YAMLReader {
         }
         // Most documents compose without Yams' per-event overhead; the rest
         // (and every error) go through Yams.
-        if let (node, elements) = YAMLComposer.composeCounting(yaml) {
+        if let (node, elements) = YAMLComposer.compose(yaml) {
             // The composer's trees have no aliases and nest no deeper than
             // the limit, so its count is the whole budget check; only a tree
             // over it is walked, to report where.
