@@ -232,8 +232,7 @@ enum FeedContent {
                 out += page
                 return
             }
-            let protocolRelative = first == UInt8(ascii: "/") && url.count > 1 && url[1] == UInt8(ascii: "/")
-            if protocolRelative || LinkChecker.hasScheme(utf8: url) {
+            if LinkChecker.hasSchemeOrAuthority(utf8: url) {
                 // kept as written
             } else if first == UInt8(ascii: "#") {
                 out += page
@@ -259,14 +258,8 @@ enum FeedContent {
         // Bytes, not the standard library's `firstRange(of:)`, which walked
         // characters through a generic matcher for every feed body.
         let bytes = Array(baseURL.utf8)
-        var index = 0
-        while index + 2 < bytes.count,
-              !(bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/")
-                && bytes[index + 2] == UInt8(ascii: "/")) {
-            index += 1
-        }
-        guard index + 2 < bytes.count,
-              let slash = bytes[(index + 3)...].firstIndex(of: UInt8(ascii: "/")) else { return baseURL }
+        guard let scheme = find(Array("://".utf8), in: bytes, from: 0),
+              let slash = bytes[(scheme + 3)...].firstIndex(of: UInt8(ascii: "/")) else { return baseURL }
         return String(decoding: bytes[..<slash], as: UTF8.self)
     }
 }

@@ -207,8 +207,7 @@ struct LinkChecker: Sendable {
         /// characters, and `\r\n` or a letter and its combining mark are one.
         func leavesSite(utf8 link: UnsafeBufferPointer<UInt8>) -> Bool {
             guard baseURLIsPlain, Self.isPrintableASCII(link) else { return false }
-            let protocolRelative = link.count >= 2 && link[0] == UInt8(ascii: "/") && link[1] == UInt8(ascii: "/")
-            return (protocolRelative || LinkChecker.hasScheme(utf8: link)) && !Self.starts(link, with: baseURLBytes)
+            return LinkChecker.hasSchemeOrAuthority(utf8: link) && !Self.starts(link, with: baseURLBytes)
         }
 
         private func names(_ link: UnsafeBufferPointer<UInt8>, after prefix: [UInt8]) -> Bool {
@@ -405,6 +404,12 @@ struct LinkChecker: Sendable {
     /// Whether the URL starts with a scheme (`https:`, `mailto:`).
     static func hasScheme(_ url: String) -> Bool {
         hasScheme(utf8: url.utf8)
+    }
+
+    /// Whether a URL's UTF-8 starts with a scheme (`https:`) or an authority
+    /// (`//cdn.example`): a URL that is not a path on the page's own host.
+    static func hasSchemeOrAuthority(utf8 url: UnsafeBufferPointer<UInt8>) -> Bool {
+        (url.count >= 2 && url[0] == UInt8(ascii: "/") && url[1] == UInt8(ascii: "/")) || hasScheme(utf8: url)
     }
 
     /// ``hasScheme(_:)`` of a URL's UTF-8.
