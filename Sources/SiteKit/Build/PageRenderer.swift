@@ -102,7 +102,8 @@ struct PageRenderer: Sendable {
     /// (`/images/x.jpg`) gain the base path when the site lives below one
     /// (`/blog/images/x.jpg`); absolute and relative URLs stay as written.
     func siteURL(_ url: String) -> String {
-        guard url.hasPrefix("/"), !url.hasPrefix("//"), !url.hasPrefix(plan.basePath) else { return url }
+        // A site at the root adds nothing: every root link already starts with it.
+        guard plan.basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//"), !url.hasPrefix(plan.basePath) else { return url }
         return plan.basePath + url.dropFirst()
     }
 
@@ -120,7 +121,6 @@ struct PageRenderer: Sendable {
     private func sourceLink(_ url: String, linked: (source: String, fragment: String)?) -> String? {
         // Site-root links gain the base path of a site that lives below one.
         if url.utf8.first == UInt8(ascii: "/") {
-            guard plan.basePath != "/" else { return nil }  // nothing to add
             let adjusted = siteURL(url)
             return adjusted == url ? nil : adjusted
         }
