@@ -24,11 +24,13 @@ enum Feeds {
         /// The HTML itself, kept only for the entries of the JSON Feed.
         var html: String?
 
-        init(html: String, keepHTML: Bool) {
+        /// The body of an article's feed HTML given as UTF-8, escaped byte
+        /// for byte with no string made of it but the kept HTML.
+        init(utf8 html: [UInt8], keepHTML: Bool) {
             var escaped: [UInt8] = []
-            HTMLEscaping.escape(html, into: &escaped)
+            html.withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &escaped) }
             xmlEscaped = escaped
-            self.html = keepHTML ? html : nil
+            self.html = keepHTML ? String(decoding: html, as: UTF8.self) : nil
         }
 
         init(xmlEscaped: [UInt8], html: String?) {
@@ -39,32 +41,19 @@ enum Feeds {
 
     /// A ``Body`` as the build keeps it until the feeds are written: in
     /// memory for a preview, which compares and reuses bodies across
-    /// rebuilds; its escaped HTML in a ``SpillFile`` for a full build,
-    /// so that memory does not grow with the number of articles.
+    /// rebuilds; for a one-off build in memory while ``FeedAssembly``'s
+    /// budget allows, beyond it its escaped HTML in a ``SpillFile``, so
+    /// that memory does not grow with the number of articles.
     enum StoredBody: Sendable, Equatable {
         case inMemory(Body)
         case stored(SpillFile.Span, html: String?)
 
-        /// Prepares an article's body for feeds, into `store` when there is one.
-        init(html: String, keepHTML: Bool, store: SpillFile?) throws(SiteError) {
-            try self.init(utf8: Array(html.utf8), keepHTML: keepHTML, store: store)
-        }
-
-        /// Prepares an article's body for feeds from its UTF-8
-        /// (``FeedContent/utf8(_:pageURL:settings:)``): into `store` it goes
-        /// escaped byte for byte, with no string made of it.
-        init(utf8 html: [UInt8], keepHTML: Bool, store: SpillFile?) throws(SiteError) {
-            let kept = keepHTML ? String(decoding: html, as: UTF8.self) : nil
-            guard let store else {
-                self = .inMemory(Body(html: kept ?? String(decoding: html, as: UTF8.self), keepHTML: keepHTML))
-                return
-            }
-            var escaped: [UInt8] = []
-            html.withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &escaped) }
-            let span = escaped.withUnsafeBufferPointer { buffer in
+        /// `body` with its escaped HTML appended to `store`.
+        static func spilled(_ body: Body, into store: SpillFile) throws(SiteError) -> StoredBody {
+            let span = body.xmlEscaped.withUnsafeBufferPointer { buffer in
                 Result { () throws(SiteError) in try store.append(utf8: buffer) }
             }
-            self = .stored(try span.get(), html: kept)
+            return .stored(try span.get(), html: body.html)
         }
 
         /// The body, read back from the store if it is there.

@@ -317,7 +317,7 @@ struct PageRenderer: Sendable {
                                    showOverview: overview)) + dataFiles
         case .termFeed(let name, let slug, _):
             guard let term = plan.taxonomy(name)?.term(slug) else { return [] }
-            let entries = listed(term.articleSlugs.prefix(SitePlan.feedSize))
+            let entries = listed(plan.feedEntries(of: planned.origin) ?? [])
             let feed = termFeed(term, items: entries, content: try content(entries))
             return output(Feeds.atom(feed, settings: settings, basePath: plan.basePath))
         case .termIndex(let name):
@@ -328,7 +328,7 @@ struct PageRenderer: Sendable {
                 heading: taxonomy.plural, terms: termLinks(taxonomy.terms.map(\.slug), in: taxonomy))
             return output(theme.termIndex(index).utf8)
         case .atomFeed, .jsonFeed:
-            let entries = listed(plan.articles.prefix(SitePlan.feedSize).map(\.slug))
+            let entries = listed(plan.feedEntries(of: planned.origin) ?? [])
             let siteFeed = Feeds.Feed(path: "feed.xml", pagePath: "", title: settings.title,
                                       entries: entries, content: try content(entries))
             return planned.origin == .atomFeed ? output(Feeds.atom(siteFeed, settings: settings, basePath: plan.basePath))

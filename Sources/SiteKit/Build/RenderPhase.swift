@@ -23,8 +23,8 @@ struct RenderPhase: Sendable {
     /// rebuild may move one into the JSON Feed), and the reverse index of
     /// inputs is made.
     let forRebuilds: Bool
-    /// Where a full build keeps its feed bodies until the feeds are written
-    /// (in memory when `nil`).
+    /// Where a one-off build's feed bodies wait for their feeds beyond
+    /// ``FeedAssembly``'s memory budget.
     var spill: SpillFile? = nil
 
     /// What list pages show of an article, by its slug. Boxed: most records
@@ -48,6 +48,9 @@ struct RenderPhase: Sendable {
         var pages: [LinkChecker.Page] = []
         var summary: Listing?
         var feedBody: Feeds.StoredBody?
+        /// The feeds this article was the last to be rendered of
+        /// (``FeedAssembly``), rendered and written with it.
+        var feeds: [Rendered] = []
         /// Broken links found as the output was rendered (``EarlyLinkCheck``).
         var broken: [LinkChecker.Broken] = []
     }
@@ -90,10 +93,14 @@ struct RenderPhase: Sendable {
             return before.isStale(as: planned, changed: self.changed)
         }
         // A preview keeps every link of every page, to check again after an edit.
-        let earlyCheck = writesAsRendered && !forRebuilds ? EarlyLinkCheck(plan: plan) : nil
-        let renderedSources = try Self.renderSources(sources, renderer: renderer, feedSlugs: feedSlugs,
-                                                     keepsAllFeedHTML: forRebuilds, feedBodyStore: spill,
-                                                     writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
+        let oneOff = writesAsRendered && !forRebuilds
+        let earlyCheck = oneOff ? EarlyLinkCheck(plan: plan) : nil
+        // A one-off build writes each feed as soon as its articles are
+        // rendered; a preview keeps every body, to compare on rebuilds.
+        let feeds = oneOff ? FeedAssembly(plan: plan, spill: spill) : nil
+        let (renderedSources, renderedFeeds) = try Self.renderSources(
+            sources, renderer: renderer, feedSlugs: feedSlugs, keepsAllFeedHTML: forRebuilds, feeds: feeds,
+            writeTo: writesAsRendered ? folder : nil, earlyCheck: earlyCheck)
 
         PhaseTimer.mark("sources", since: &clock)
         // What the generated pages show of the articles, and what changed in it.
@@ -122,20 +129,27 @@ struct RenderPhase: Sendable {
         // rendered from the plan).
         let sitemapEntries = keepsRecords ? plan.sitemapEntries : []
         let sitemapChanged = previous.map { $0.sitemapEntries != sitemapEntries } ?? true
+        // Feeds an article never came for (none, once all rendered) are
+        // rendered with the rest, from what they have.
+        let unfinished = feeds?.unfinished() ?? []
+        let written = (feeds?.feeds ?? []).subtracting(unfinished.map(\.planned.path))
         let generated = plan.outputs.filter { planned in
             switch planned.origin {
             case .article, .page, .staticFile: return false
             case .sitemap where sitemapChanged: return true
-            default: return previous?.rendered[planned.path]?.isStale(as: planned, changed: changed) ?? true
+            default:
+                if written.contains(planned.path) { return false }
+                return previous?.rendered[planned.path]?.isStale(as: planned, changed: changed) ?? true
             }
         }
+        for feed in unfinished { feedBodies.merge(feed.bodies) { kept, _ in kept } }
         let (allSummaries, allBodies) = (summaries, feedBodies)
         let renderedGenerated = try Self.renderGenerated(generated, renderer: renderer, summary: { allSummaries[$0] },
                                                          feedBody: { allBodies[$0] }, writeTo: writesAsRendered ? folder : nil,
                                                          earlyCheck: earlyCheck)
         // Side by side, not appended: appending copied every source's record
         // into a new array (170 MB at 100k articles, at the peak).
-        let fresh = [renderedSources, renderedGenerated].joined()
+        let fresh = [renderedSources, renderedFeeds, renderedGenerated].joined()
 
         PhaseTimer.mark("generated", since: &clock)
         // Static files: copied as they are.
@@ -210,7 +224,8 @@ struct RenderPhase: Sendable {
         }
         let state = BuildState(plan: plan, footer: footer, rendered: rendered, summaries: summaries,
                                feedBodies: feedBodies, pages: pages, files: files,
-                               renderedCount: renderedSources.count + renderedGenerated.count + copies.count,
+                               renderedCount: renderedSources.count + renderedFeeds.count + renderedGenerated.count
+                                   + copies.count,
                                sitemapEntries: sitemapEntries, dependents: index)
         PhaseTimer.mark("state", since: &clock)
         return (state.report, state)
@@ -251,7 +266,7 @@ struct RenderPhase: Sendable {
             Set(inputs.flatMap { dependents[$0] ?? [] }).sorted().map { plan.outputs[$0] }
         }
         var fresh = try renderSources(candidates(changed).filter(\.origin.isSource), renderer: renderer,
-                                      feedSlugs: feedSlugs, keepsAllFeedHTML: true, feedBodyStore: nil, writeTo: nil)
+                                      feedSlugs: feedSlugs, keepsAllFeedHTML: true, writeTo: nil).sources
 
         let listed = listings(of: fresh, summaryBefore: { state.summaries[$0] }, feedBodyBefore: { state.feedBodies[$0] })
         let changed = changed.union(listed.changed)
@@ -356,11 +371,15 @@ struct RenderPhase: Sendable {
     }
 
     /// Renders articles and standalone pages (in parallel), written at once
-    /// when `writeTo` is given.
+    /// when `writeTo` is given. With `feeds`, articles' feed bodies go to
+    /// their feeds instead of into the results, and each feed is rendered
+    /// (and written) as soon as its last article is: those come back as
+    /// `feeds`, in the order they were ready.
     private static func renderSources(_ sources: [PlannedOutput], renderer: PageRenderer, feedSlugs: Set<String>,
-                                      keepsAllFeedHTML: Bool, feedBodyStore: SpillFile?,
+                                      keepsAllFeedHTML: Bool, feeds: FeedAssembly? = nil,
                                       writeTo folder: StagingDirectory?,
-                                      earlyCheck: EarlyLinkCheck? = nil) throws(BuildFailure) -> [Rendered] {
+                                      earlyCheck: EarlyLinkCheck? = nil)
+        throws(BuildFailure) -> (sources: [Rendered], feeds: [Rendered]) {
         // The JSON Feed is the site's alone: its entries are the newest articles.
         let jsonFeedSlugs = Set(renderer.plan.articles.prefix(SitePlan.feedSize).map(\.slug))
         let order = workOrder(sources, plan: renderer.plan)
@@ -375,12 +394,19 @@ struct RenderPhase: Sendable {
                         article, forFeeds: feedSlugs.contains(article.slug))
                     rendered.summary = Listing(slug: article.slug, summary: summary)
                     if let feedHTML {
-                        do throws(SiteError) {
-                            rendered.feedBody = try Feeds.StoredBody(
-                                utf8: feedHTML, keepHTML: keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug),
-                                store: feedBodyStore)
-                        } catch {
-                            throw BuildFailure([error])
+                        let keepHTML = keepsAllFeedHTML || jsonFeedSlugs.contains(article.slug)
+                        if let feeds {
+                            let ready: [FeedAssembly.Ready]
+                            do throws(SiteError) {
+                                ready = try feeds.add(slug: article.slug, summary: summary, html: feedHTML, keepHTML: keepHTML)
+                            } catch {
+                                throw BuildFailure([error])
+                            }
+                            rendered.feeds = try ready.map { feed throws(BuildFailure) in
+                                try renderFeed(feed, renderer: renderer, writeTo: folder)
+                            }
+                        } else {
+                            rendered.feedBody = .inMemory(Feeds.Body(utf8: feedHTML, keepHTML: keepHTML))
                         }
                     }
                     outputs = [page] + dataFiles
@@ -402,7 +428,26 @@ struct RenderPhase: Sendable {
         // copied into a reordered array first.
         var positionInResults = [Int](repeating: 0, count: order.count)
         for (position, index) in order.enumerated() { positionInResults[index] = position }
-        return try collect(positionInResults.lazy.map { results[$0] })
+        var rendered = try collect(positionInResults.lazy.map { results[$0] })
+        var renderedFeeds: [Rendered] = []
+        for index in rendered.indices where !rendered[index].feeds.isEmpty {
+            renderedFeeds += rendered[index].feeds
+            rendered[index].feeds = []
+        }
+        return (rendered, renderedFeeds)
+    }
+
+    /// Renders a feed whose articles are all rendered, written at once when
+    /// `writeTo` is given.
+    private static func renderFeed(_ feed: FeedAssembly.Ready, renderer: PageRenderer,
+                                   writeTo folder: StagingDirectory?) throws(BuildFailure) -> Rendered {
+        var rendered = Rendered(record: RenderedOutput(entry: feed.planned))
+        let outputs = try renderer.renderGenerated(feed.planned, summary: { feed.summaries[$0] }) { url throws(BuildFailure) in
+            do throws(SiteError) { return try feed.bodies[url]?.body() } catch { throw BuildFailure([error]) }
+        }
+        // A feed is no HTML page: there are no links to check.
+        try keep(outputs, in: &rendered, writeTo: folder)
+        return rendered
     }
 
     /// The order to render `sources` in (positions in it): articles that

@@ -50,6 +50,20 @@ struct SitePlan: Sendable {
     /// only these keep their HTML for the feeds' full content.
     private(set) var feedArticleSlugs: Set<String> = []
 
+    /// The slugs of the articles a feed lists, newest first (the site's
+    /// newest for its Atom and JSON feeds, a term's newest for its feed);
+    /// nil for an output that is not a feed.
+    func feedEntries(of origin: OutputOrigin) -> [String]? {
+        switch origin {
+        case .atomFeed, .jsonFeed:
+            return articles.prefix(Self.feedSize).map(\.slug)
+        case .termFeed(let name, let slug, _):
+            return Array(taxonomy(name)?.term(slug)?.articleSlugs.prefix(Self.feedSize) ?? [])
+        default:
+            return nil
+        }
+    }
+
     var taxonomies: [Taxonomy] { [tags, shows] }
 
     /// The taxonomy of this name ("tags", "shows").

@@ -38,15 +38,15 @@ struct SpillFileTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SpillFile(in: folder.path)
         let html = "<p>Hours <em>up</em> 87% &amp; rising</p>"
-        let stored = try Feeds.StoredBody(html: html, keepHTML: true, store: store)
-        let inMemory = try Feeds.StoredBody(html: html, keepHTML: true, store: nil)
+        let stored = try Feeds.StoredBody.spilled(Feeds.Body(utf8: Array(html.utf8), keepHTML: true), into: store)
+        let inMemory = Feeds.StoredBody.inMemory(Feeds.Body(utf8: Array(html.utf8), keepHTML: true))
         guard case .stored = stored else {
             Issue.record("expected the body in the store, got \(stored)")
             return
         }
         #expect(try stored.body() == inMemory.body())
         #expect(try stored.body().xmlEscaped == Array("&lt;p&gt;Hours &lt;em&gt;up&lt;/em&gt; 87% &amp;amp; rising&lt;/p&gt;".utf8))
-        #expect(try Feeds.StoredBody(html: html, keepHTML: false, store: store).body().html == nil)
+        #expect(try Feeds.StoredBody.spilled(Feeds.Body(utf8: Array(html.utf8), keepHTML: false), into: store).body().html == nil)
     }
 
     @Test("a folder it cannot write in is named in the error")
