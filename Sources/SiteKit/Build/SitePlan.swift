@@ -118,15 +118,16 @@ struct SitePlan: Sendable {
 
         // Every path written must have one owner.
         var owners: [String: OutputOrigin] = [:]
+        owners.reserveCapacity(outputs.count)
         let moveStatic = "rename or move the static file"
         let changeSlug = "change the slug of one of them"
         for output in outputs {
             let path = output.path.file  // as on disk, where static files are
-            let owner = output.origin.owner
             guard let existing = owners[path]?.owner else {
                 owners[path] = output.origin
                 continue
             }
+            let owner = output.origin.owner
             var position = SourcePosition(line: 1, column: 1)
             var fix = changeSlug
             switch output.origin {
