@@ -29,7 +29,10 @@ enum Feeds {
         init(utf8 html: [UInt8], keepHTML: Bool) {
             var escaped: [UInt8] = []
             html.withUnsafeBufferPointer { HTMLEscaping.escape($0, into: &escaped) }
-            xmlEscaped = escaped
+            // Escaping leaves room for the longest possible result, six times
+            // the HTML; a body waits for its feeds, so it keeps only what it uses.
+            xmlEscaped = escaped.capacity > escaped.count + escaped.count / 2
+                ? escaped.withUnsafeBufferPointer { Array($0) } : escaped
             self.html = keepHTML ? String(decoding: html, as: UTF8.self) : nil
         }
 

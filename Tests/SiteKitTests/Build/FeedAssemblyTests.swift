@@ -64,6 +64,15 @@ struct FeedAssemblyTests {
         #expect(try #require(site.bodies["/articles/b/"]).body().html == nil)
     }
 
+    /// Escaping a long body makes room for six times its bytes; a body
+    /// that waits for its feeds keeps only what it uses.
+    @Test func aLongBodyKeepsNoRoomBeyondItsEscapedBytes() {
+        let html = Array(String(repeating: "<p>Hours up 87% &amp; rising</p>\n", count: 200).utf8)
+        let body = Feeds.Body(utf8: html, keepHTML: false)
+        #expect(body.xmlEscaped.count > html.count)
+        #expect(body.xmlEscaped.capacity <= body.xmlEscaped.count * 3 / 2)
+    }
+
     @Test func anArticleNoFeedListsIsNotKept() throws {
         let assembly = FeedAssembly(plan: try plan(), spill: nil)
         #expect(try assembly.add(slug: "unlisted", summary: Self.summary("unlisted"), html: Self.html("x"), keepHTML: true).isEmpty)
