@@ -23,10 +23,28 @@ struct ChartLayout: Sendable, Equatable {
     /// The text size (px) and weight of a chart `<text>` with this class,
     /// as the stylesheet sets them (`.chart text` and the rules after it);
     /// geometry uses it to keep labels apart and inside the SVG.
+    ///
+    /// Classes are read word by word from the bytes (separated by spaces):
+    /// every label is measured with its class, and building a set of them
+    /// each time was a hundredth of a large build.
     static func font(ofClass className: String?) -> (size: Double, bold: Bool) {
-        let classes = Set((className ?? "").split(separator: " ").map(String.init))
-        let bold = !classes.isDisjoint(with: ["bar-label", "end-label-text", "heat-label"])
-        let small = !classes.isDisjoint(with: ["axis-title", "bar-label", "annotation", "heat-label"])
+        guard let className else { return (fontSize, false) }
+        var bold = false, small = false
+        let bytes = className.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+            let word = bytes[start..<end]
+            if word.elementsEqual("bar-label".utf8) || word.elementsEqual("heat-label".utf8) {
+                bold = true
+                small = true
+            } else if word.elementsEqual("end-label-text".utf8) {
+                bold = true
+            } else if word.elementsEqual("axis-title".utf8) || word.elementsEqual("annotation".utf8) {
+                small = true
+            }
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+        }
         return (small ? smallFontSize : fontSize, bold)
     }
 
