@@ -20,6 +20,25 @@ import Testing
         }
     }
 
+    /// Week and day labels are written byte by byte: they must read as the
+    /// same text built from strings, at every edge (one-digit days and years,
+    /// years before 1 and after 9999, weeks spanning two years).
+    @Test func weekAndDayLabelsAreWhatStringsWouldGive() {
+        func expectedWeek(_ sunday: CalendarDate) -> String {
+            let monday = sunday.adding(days: -6)
+            let start = "\(DateFormatting.shortMonth(monday.month)) \(monday.day)"
+                + (monday.year != sunday.year ? ", \(monday.year)" : "")
+            return "\(start) \u{2013} \(DateFormatting.shortMonth(sunday.month)) \(sunday.day), \(sunday.year)"
+        }
+        let edges = [-800_000, -719_529, -719_528, -1, 0, 1, 19_000, 19_358, 19_359, 2_932_896, 2_932_897, 3_500_000]
+        for days in edges.flatMap({ [$0 - 3, $0, $0 + 3] }) + Array(stride(from: -1_000_000, to: 4_000_000, by: 9_973)) {
+            let date = CalendarDate(daysSinceEpoch: days)
+            #expect(DateFormatting.week(ending: date) == expectedWeek(date), "\(days)")
+            #expect(DateFormatting.shortDay(date) == "\(DateFormatting.shortMonth(date.month)) \(date.day)", "\(days)")
+        }
+        #expect(DateFormatting.week(ending: CalendarDate(daysSinceEpoch: 19_358)) == "Dec 26, 2022 \u{2013} Jan 1, 2023")
+    }
+
     @Test func shortMonthsAreTheFirstThreeLettersOfEach() {
         #expect((1...12).map(DateFormatting.shortMonth)
             == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])

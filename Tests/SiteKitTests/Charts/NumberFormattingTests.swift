@@ -11,6 +11,37 @@ import Testing
         #expect(NumberFormatting.compact(value) == expected)
     }
 
+    /// `compact` is built as bytes: it must read as the same label built
+    /// from strings, on a sweep of magnitudes and at the edges (a unit's
+    /// roll-over, beyond trillions, zero of either sign, infinities, NaN).
+    @Test func compactAgreesWithTheLabelBuiltFromStrings() {
+        func reference(_ value: Double) -> String {
+            let suffixes = ["", "K", "M", "B", "T"]
+            let magnitude = abs(value)
+            var unit = 0
+            func power(_ exponent: Int) -> Double { (0..<exponent).reduce(1.0) { result, _ in result * 1000 } }
+            while unit < suffixes.count - 1 && magnitude >= power(unit + 1) { unit += 1 }
+            var text = ""
+            while true {
+                let scaled = magnitude / power(unit)
+                text = NumberFormatting.decimal(scaled, places: scaled < 100 ? 1 : 0)
+                if text.hasSuffix(".0") { text.removeLast(2) }
+                guard text == "1000", unit < suffixes.count - 1 else { break }
+                unit += 1
+            }
+            return (value < 0 && text != "0" ? NumberFormatting.minus : "") + text + suffixes[unit]
+        }
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 999.95, 999_950, 1e15, 9.99e14, -1e15, .infinity, -.infinity, .nan]
+        var value = 0.3
+        while value < 1e16 {
+            values += [value, -value, value.rounded(), (value * 1.0005).rounded()]
+            value *= 1.37
+        }
+        for value in values {
+            #expect(NumberFormatting.compact(value) == reference(value), "\(value)")
+        }
+    }
+
     @Test(arguments: [
         (7.25, 1, "7.3"), (-7.25, 1, "-7.3"), (0, 1, "0.0"), (-0.04, 1, "0.0"), (0.05, 2, "0.05"),
         (123.456, 0, "123"), (0.5, 0, "1"), (-0.5, 0, "-1"), (1_234_567.891, 2, "1234567.89"), (9.5, 3, "9.500"),
