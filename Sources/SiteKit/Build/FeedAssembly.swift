@@ -8,7 +8,7 @@ import Synchronization
 /// is ready soon after its articles and their bodies are let go. Before, every
 /// listed article's escaped body waited in the spill file until the generated
 /// pages' phase: at 10k articles 110 MB written and 124 MB read back, a
-/// twentieth of the build's CPU in the kernel. The site's and the tags'
+/// tenth of the build's kernel time. The site's and the tags'
 /// feeds list articles from every show and wait longer; their bodies stay in
 /// memory up to ``memoryBudget`` bytes, and beyond it go to the spill file,
 /// so that a site with thousands of tags does not hold every body at once.

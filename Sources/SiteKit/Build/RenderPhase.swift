@@ -374,7 +374,7 @@ struct RenderPhase: Sendable {
     /// when `writeTo` is given. With `feeds`, articles' feed bodies go to
     /// their feeds instead of into the results, and each feed is rendered
     /// (and written) as soon as its last article is: those come back as
-    /// `feeds`, in the order they were ready.
+    /// `feeds`, in the plan's order of the articles that completed them.
     private static func renderSources(_ sources: [PlannedOutput], renderer: PageRenderer, feedSlugs: Set<String>,
                                       keepsAllFeedHTML: Bool, feeds: FeedAssembly? = nil,
                                       writeTo folder: StagingDirectory?,
