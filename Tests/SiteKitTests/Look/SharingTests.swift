@@ -17,6 +17,19 @@ import Templates
         #expect(SiteSettings(title: "T", baseURL: "https://x.org/", language: language).openGraphLocale == nil)
     }
 
+    /// The locale is worked out when the language is set, in `init` or later
+    /// (as `site.yaml`'s `language:` and the tests set it).
+    @Test func theLocaleFollowsTheLanguageSetLater() throws {
+        var settings = SiteSettings(title: "T", baseURL: "https://x.org/")
+        #expect(settings.openGraphLocale == "en_US")
+        settings.language = "fr-CA"
+        #expect(settings.openGraphLocale == "fr_CA")
+        settings.language = "tlh"
+        #expect(settings.openGraphLocale == nil)
+        let parsed = try SiteSettings.parse("title: T\nbase_url: https://example.org/\nlanguage: de\n", file: "content/site.yaml")
+        #expect(parsed.openGraphLocale == "de_DE")
+    }
+
     static func settingsError(_ yaml: String) -> String {
         do {
             _ = try SiteSettings.parse("title: T\nbase_url: https://example.org/\n" + yaml, file: "content/site.yaml")
