@@ -54,4 +54,29 @@ import Testing
         // Out of a day's range (no parsed value is): the numbers as they are.
         #expect(DateTime(date: day, secondsOfDay: 360_000, hasTime: true).rfc3339 == "2022-08-26T100:00:00Z")
     }
+
+    /// RFC 3339 text is written digit by digit for years 0-9999, times within
+    /// the day and offsets under 100 hours: it must read as padding each
+    /// number gives, inside those bounds and just outside them.
+    @Test func rfc3339IsWhatPaddingGivesAtEveryEdge() {
+        func expected(_ moment: DateTime) -> String {
+            let seconds = moment.secondsOfDay, offset = abs(moment.utcOffsetMinutes)
+            let time = "\(CalendarDate.pad(seconds / 3600, 2)):\(CalendarDate.pad((seconds / 60) % 60, 2)):\(CalendarDate.pad(seconds % 60, 2))"
+            let zone = moment.utcOffsetMinutes == 0 ? "Z"
+                : (moment.utcOffsetMinutes < 0 ? "-" : "+") + "\(CalendarDate.pad(offset / 60, 2)):\(CalendarDate.pad(offset % 60, 2))"
+            return "\(Self.padded(moment.date))T\(time)\(zone)"
+        }
+        let days = [-800_000, -719_529, -719_528, -1, 0, 19_230, 2_932_896, 2_932_897]
+        let seconds = [0, 1, 59, 3_599, 34_200, 86_399, 86_400, 360_000]
+        let offsets = [0, 1, -1, 59, -59, 120, -570, 5_999, -5_999, 6_000, -6_000]
+        for day in days {
+            for second in seconds {
+                for offset in offsets {
+                    let moment = DateTime(date: CalendarDate(daysSinceEpoch: day), secondsOfDay: second,
+                                          utcOffsetMinutes: offset, hasTime: true)
+                    #expect(moment.rfc3339 == expected(moment), "\(day) \(second) \(offset)")
+                }
+            }
+        }
+    }
 }

@@ -81,6 +81,35 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// RFC 3339, as feeds and sitemaps want it (`2022-08-26T09:30:00+02:00`).
     public var rfc3339: String {
         let h = secondsOfDay / 3600, m = (secondsOfDay / 60) % 60, s = secondsOfDay % 60
+        let offset = abs(utcOffsetMinutes)
+        // The usual moment is written digit by digit into one string: cards,
+        // feed entries, page heads and the sitemap write 16 for each article,
+        // and joining the date, time and zone strings cost 1,700 instructions.
+        if (0...9999).contains(date.year), (0..<86_400).contains(secondsOfDay), offset < 100 * 60 {
+            let count = utcOffsetMinutes == 0 ? 20 : 25
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                CalendarDate.writeDigits(date.year, count: 4, to: buffer, at: 0)
+                CalendarDate.writeDigits(date.month, count: 2, to: buffer, at: 5)
+                CalendarDate.writeDigits(date.day, count: 2, to: buffer, at: 8)
+                CalendarDate.writeDigits(h, count: 2, to: buffer, at: 11)
+                CalendarDate.writeDigits(m, count: 2, to: buffer, at: 14)
+                CalendarDate.writeDigits(s, count: 2, to: buffer, at: 17)
+                buffer[4] = UInt8(ascii: "-")
+                buffer[7] = UInt8(ascii: "-")
+                buffer[10] = UInt8(ascii: "T")
+                buffer[13] = UInt8(ascii: ":")
+                buffer[16] = UInt8(ascii: ":")
+                if utcOffsetMinutes == 0 {
+                    buffer[19] = UInt8(ascii: "Z")
+                } else {
+                    buffer[19] = utcOffsetMinutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+                    CalendarDate.writeDigits(offset / 60, count: 2, to: buffer, at: 20)
+                    buffer[22] = UInt8(ascii: ":")
+                    CalendarDate.writeDigits(offset % 60, count: 2, to: buffer, at: 23)
+                }
+                return count
+            }
+        }
         let time = !(0..<86_400).contains(secondsOfDay)
             ? "\(CalendarDate.pad(h, 2)):\(CalendarDate.pad(m, 2)):\(CalendarDate.pad(s, 2))"
             : CalendarDate.digits(h, m, s, widths: (2, 2, 2), separator: UInt8(ascii: ":"))
@@ -88,9 +117,8 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         if utcOffsetMinutes == 0 {
             zone = "Z"
         } else {
-            let magnitude = abs(utcOffsetMinutes)
             zone = (utcOffsetMinutes < 0 ? "-" : "+")
-                + "\(CalendarDate.pad(magnitude / 60, 2)):\(CalendarDate.pad(magnitude % 60, 2))"
+                + "\(CalendarDate.pad(offset / 60, 2)):\(CalendarDate.pad(offset % 60, 2))"
         }
         return "\(date)T\(time)\(zone)"
     }
