@@ -43,6 +43,17 @@ enum TestSupport {
 
     """
 
+    /// The data file of a show ("Partner Track") with one week in the Top 10.
+    static let oneWeekShow = """
+    title: Partner Track
+    weeks:
+      - week_ending: 2022-08-28
+        hours_viewed: 1000
+        rank: 3
+        weeks_in_top_10: 1
+
+    """
+
     /// An article's source with the given extra front matter lines.
     static func article(title: String = "An article", date: String = "2024-05-01", _ extra: String = "",
                         body: String = "Body text.\n") -> String {

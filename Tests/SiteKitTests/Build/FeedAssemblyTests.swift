@@ -14,15 +14,7 @@ struct FeedAssemblyTests {
         "content/articles/a.md": TestSupport.article(title: "A", date: "2024-05-03", "tags: [Drama]\nshow: partner-track\n"),
         "content/articles/b.md": TestSupport.article(title: "B", date: "2024-05-02", "tags: [Drama]\n"),
         "content/articles/c.md": TestSupport.article(title: "C", date: "2024-05-01", "tags: [Legal]\n"),
-        "content/data/shows/partner-track.yaml": """
-        title: Partner Track
-        weeks:
-          - week_ending: 2022-08-28
-            hours_viewed: 1000
-            rank: 3
-            weeks_in_top_10: 1
-
-        """,
+        "content/data/shows/partner-track.yaml": TestSupport.oneWeekShow,
     ]
 
     private func plan() throws -> SitePlan {

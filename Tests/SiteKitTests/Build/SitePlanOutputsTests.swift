@@ -31,19 +31,10 @@ struct SitePlanOutputsTests {
                                                        "tags: [Drama]\nshow: partner-track\naliases: [/old/]\n"),
         "content/articles/old.md": TestSupport.article(title: "Old", date: "2024-05-01", "tags: [Drama, Legal]\n"),
         "content/pages/about.md": "---\ntitle: About\n---\nAbout us.\n",
-        "content/data/shows/partner-track.yaml": Self.show,
+        "content/data/shows/partner-track.yaml": TestSupport.oneWeekShow,
         "content/static/logo.txt": "logo",
     ]
 
-    private static let show = """
-    title: Partner Track
-    weeks:
-      - week_ending: 2022-08-28
-        hours_viewed: 1000
-        rank: 3
-        weeks_in_top_10: 1
-
-    """
 
     @Test func everyOutputIsPlannedOnceWithItsOriginAndInputs() throws {
         let plan = try plan(Self.site)
