@@ -84,13 +84,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     static func digits(_ first: Int, _ second: Int, _ third: Int, widths: (Int, Int, Int), separator: UInt8) -> String {
         let count = widths.0 + widths.1 + widths.2 + 2
         return String(unsafeUninitializedCapacity: count) { buffer in
-            writeDigits(first, count: widths.0, to: buffer, at: 0)
-            buffer[widths.0] = separator
-            writeDigits(second, count: widths.1, to: buffer, at: widths.0 + 1)
-            buffer[widths.0 + widths.1 + 1] = separator
-            writeDigits(third, count: widths.2, to: buffer, at: widths.0 + widths.1 + 2)
-            return count
+            writeDigits(first, second, third, widths: widths, separator: separator, to: buffer, at: 0)
         }
+    }
+
+    /// ``digits(_:_:_:widths:separator:)`` written into `buffer` at `offset`;
+    /// returns the offset after them.
+    @discardableResult
+    static func writeDigits(_ first: Int, _ second: Int, _ third: Int, widths: (Int, Int, Int), separator: UInt8,
+                            to buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        writeDigits(first, count: widths.0, to: buffer, at: offset)
+        buffer[offset + widths.0] = separator
+        writeDigits(second, count: widths.1, to: buffer, at: offset + widths.0 + 1)
+        buffer[offset + widths.0 + widths.1 + 1] = separator
+        writeDigits(third, count: widths.2, to: buffer, at: offset + widths.0 + widths.1 + 2)
+        return offset + widths.0 + widths.1 + widths.2 + 2
     }
 
     /// Writes the last `count` decimal digits of `value` (not negative) at `offset`.

@@ -88,17 +88,11 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         if (0...9999).contains(date.year), (0..<86_400).contains(secondsOfDay), offset < 100 * 60 {
             let count = utcOffsetMinutes == 0 ? 20 : 25
             return String(unsafeUninitializedCapacity: count) { buffer in
-                CalendarDate.writeDigits(date.year, count: 4, to: buffer, at: 0)
-                CalendarDate.writeDigits(date.month, count: 2, to: buffer, at: 5)
-                CalendarDate.writeDigits(date.day, count: 2, to: buffer, at: 8)
-                CalendarDate.writeDigits(h, count: 2, to: buffer, at: 11)
-                CalendarDate.writeDigits(m, count: 2, to: buffer, at: 14)
-                CalendarDate.writeDigits(s, count: 2, to: buffer, at: 17)
-                buffer[4] = UInt8(ascii: "-")
-                buffer[7] = UInt8(ascii: "-")
+                // The date as its description writes it, then the time.
+                CalendarDate.writeDigits(date.year, date.month, date.day, widths: (4, 2, 2),
+                                         separator: UInt8(ascii: "-"), to: buffer, at: 0)
                 buffer[10] = UInt8(ascii: "T")
-                buffer[13] = UInt8(ascii: ":")
-                buffer[16] = UInt8(ascii: ":")
+                CalendarDate.writeDigits(h, m, s, widths: (2, 2, 2), separator: UInt8(ascii: ":"), to: buffer, at: 11)
                 if utcOffsetMinutes == 0 {
                     buffer[19] = UInt8(ascii: "Z")
                 } else {

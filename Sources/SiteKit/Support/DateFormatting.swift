@@ -84,11 +84,9 @@ private struct DateText {
         for byte in bytes { append(byte) }
     }
 
-    /// "Jan" … "Dec", as ``DateFormatting/shortMonth(_:)``.
+    /// "Jan" … "Dec": ``DateFormatting/shortMonth(_:)``.
     mutating func put(month: Int) {
-        let names: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
-        let start = (month - 1) * 3
-        for offset in start..<start + 3 { append(names.utf8Start[offset]) }
+        for byte in DateFormatting.shortMonth(month).utf8 { append(byte) }
     }
 
     /// `number` in decimal digits, as `String(number)` writes it.
