@@ -57,6 +57,71 @@ import Testing
         }
     }
 
+    /// The rewrite loop copies short runs and replacements in 8-byte moves
+    /// where the room allows, and memmove elsewhere: on random texts dense
+    /// with replaced bytes, short (measured, then written) and over 1 KiB
+    /// (written into room for the longest result), with 3-byte characters
+    /// and their look-alikes at every place, it writes what a plain
+    /// byte-by-byte rewrite writes.
+    @Test func rewriteMatchesAPlainRewriteOnRandomTexts() {
+        let bytes: [UInt8: String] = [UInt8(ascii: "<"): "&lt;", UInt8(ascii: "\""): "&quot;", UInt8(ascii: "-"): "",
+                                      0x01: "\u{FFFD}", UInt8(ascii: "~"): "12345678", 0x02: "123456789"]
+        let characters: [[UInt8]: String] = [[0xEF, 0xBF, 0xBE]: "", [0xE2, 0x80, 0xA8]: "\\u2028"]
+        let rewrite = ByteRewrite(bytes: bytes, characters: characters)
+        func plain(_ text: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [], index = 0
+            while index < text.count {
+                if index + 3 <= text.count, let replacement = characters[Array(text[index..<index + 3])] {
+                    out += replacement.utf8
+                    index += 3
+                } else if let replacement = bytes[text[index]] {
+                    out += replacement.utf8
+                    index += 1
+                } else {
+                    out.append(text[index])
+                    index += 1
+                }
+            }
+            return out
+        }
+        let pieces = ["<", "\"", "-", "\u{01}", "\u{02}", "~", "a", "bc", "plain text run", "é", "\u{FFFE}", "\u{FFFF}",
+                      "\u{2028}", "\u{2029}", "ｱ", String(repeating: "x", count: 40)]
+        var generator = SplitMix64(seed: 11)
+        for round in 0..<400 {
+            let count = round % 4 == 0 ? Int.random(in: 200...700, using: &generator) : Int.random(in: 0...40, using: &generator)
+            let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let utf8 = Array(text.utf8)
+            for prefix in [[], [UInt8(ascii: "*")]] {
+                var output = prefix
+                utf8.withUnsafeBufferPointer { rewrite.append($0, to: &output) }
+                #expect(output.elementsEqual(prefix + plain(utf8)), "round \(round): \(text.debugDescription)")
+            }
+            var string = "*"
+            rewrite.append(text, to: &string)
+            #expect(string.utf8.elementsEqual([UInt8(ascii: "*")] + plain(utf8)), "round \(round): \(text.debugDescription)")
+        }
+    }
+
+    /// The scan for dense text looks at eight bytes one by one, then eight
+    /// at a time: a member at every position, from every start.
+    @Test func tableScanMatchesAPlainSearch() {
+        let set = ByteSet { $0 == 0x3C || $0 == 0xEF }
+        for length in 0...34 {
+            for position in [nil] + Array(0..<length) as [Int?] {
+                var bytes = [UInt8](repeating: 0x61, count: length)
+                if let position { bytes[position] = 0x3C }
+                for start in 0...length {
+                    let expected = (start..<length).first { set.contains(bytes[$0]) } ?? length
+                    let found = bytes.withUnsafeBufferPointer { buffer in
+                        set.withTable { ByteSet.firstIndex(table: $0, in: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!,
+                                                           count: length, from: start) }
+                    }
+                    #expect(found == expected, "length \(length), member at \(String(describing: position)), from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func findsNeedlesAnywhereAndOnlyWhole() {
         #expect(ByteScan.contains("aaab", "aab"))
         #expect(ByteScan.contains("&#11;", "&#"))

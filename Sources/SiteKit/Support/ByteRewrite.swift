@@ -8,8 +8,9 @@ struct ByteRewrite: Sendable {
         var count: Int
     }
 
-    /// Every replacement's bytes, end to end: one buffer, so that the loop
-    /// copies from it without retaining an array per replacement.
+    /// Every replacement's bytes, end to end, then eight zero bytes: one
+    /// buffer, so that the loop copies from it without retaining an array per
+    /// replacement.
     private let pool: [UInt8]
     /// What each byte becomes; `nil` keeps it.
     private let byteSpans: [Span?]
@@ -41,7 +42,8 @@ struct ByteRewrite: Sendable {
             precondition(utf8.count == 3 && utf8[0] >= 0x80, "characters are three UTF-8 bytes")
             sequences.append((utf8[0], utf8[1], utf8[2], stored(text)))
         }
-        self.pool = pool
+        // Eight bytes of padding: the write loop reads any replacement as eight.
+        self.pool = pool + repeatElement(0, count: 8)
         self.byteSpans = byteSpans
         self.characters = sequences
         let leads = Set(sequences.map(\.first))
@@ -103,50 +105,87 @@ struct ByteRewrite: Sendable {
     /// How many bytes `source` takes rewritten, given its first special byte.
     private func rewrittenLength(of source: UnsafeBufferPointer<UInt8>, from first: Int) -> Int {
         byteSpans.withUnsafeBufferPointer { byteSpans in
-            var length = source.count
-            var index = first
-            while let found = special.firstIndex(in: source, from: index) {
-                guard let (span, replaced) = replacement(in: source, at: found, byteSpans: byteSpans) else {
-                    index = found + 1  // the lead byte of a character kept whole
-                    continue
+            special.withTable { table in
+                guard let base = source.baseAddress else { return 0 }
+                var length = source.count
+                var found = first
+                while found < source.count {
+                    guard let (span, replaced) = replacement(in: source, at: found, byteSpans: byteSpans) else {
+                        // the lead byte of a character kept whole
+                        found = ByteSet.firstIndex(table: table, in: base, count: source.count, from: found &+ 1)
+                        continue
+                    }
+                    length += span.count - replaced
+                    found = ByteSet.firstIndex(table: table, in: base, count: source.count, from: found &+ replaced)
                 }
-                length += span.count - replaced
-                index = found + replaced
+                return length
             }
-            return length
         }
     }
 
     /// Writes `source` rewritten into `output`, which has room for it (exactly
     /// ``rewrittenLength(of:from:)`` bytes, or more), and returns how many
     /// bytes it wrote; the tables as buffers, so that the loop retains nothing.
+    ///
+    /// Markup is dense with special bytes (a feed body has one every dozen
+    /// bytes), so the loop is shaped for short runs: the scan is inline, and
+    /// short runs and replacements are copied by fixed 8-byte moves rather
+    /// than by a memmove call each, which cost more than the copy. A move
+    /// may write past what it copies, within the room; the next one writes
+    /// over it, and the result ends where the last copy ends.
     @discardableResult
     private func write(_ source: UnsafeBufferPointer<UInt8>, from first: Int, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         pool.withUnsafeBufferPointer { pool in
             byteSpans.withUnsafeBufferPointer { byteSpans in
-                guard let out = output.baseAddress, let from = source.baseAddress else { return 0 }
-                var written = 0
-                var runStart = 0
-                var index = first
-                while let found = special.firstIndex(in: source, from: index) {
-                    guard let (span, replaced) = replacement(in: source, at: found, byteSpans: byteSpans) else {
-                        index = found + 1
-                        continue
+                special.withTable { table in
+                    guard let out = output.baseAddress, let from = source.baseAddress,
+                          let pool = pool.baseAddress else { return 0 }
+                    let count = source.count
+                    var written = 0
+                    var runStart = 0
+                    var found = first
+                    while found < count {
+                        guard let (span, replaced) = replacement(in: source, at: found, byteSpans: byteSpans) else {
+                            found = ByteSet.firstIndex(table: table, in: from, count: count, from: found &+ 1)
+                            continue
+                        }
+                        let run = found &- runStart
+                        precondition(written &+ run &+ span.count <= output.count, "the rewrite outgrew its room")
+                        // Where both sides have 16 bytes to spare, a short run
+                        // is two 8-byte moves and a replacement (at most 8
+                        // bytes, the pool padded after its last) one.
+                        let roomy = written &+ run &+ 24 <= output.count
+                        if roomy && runStart &+ 16 <= count && run <= 16 {
+                            Self.move16(from + runStart, to: out + written)
+                        } else {
+                            (out + written).update(from: from + runStart, count: run)
+                        }
+                        written &+= run
+                        if roomy && span.count <= 8 {
+                            UnsafeMutableRawPointer(out + written).storeBytes(
+                                of: UnsafeRawPointer(pool + span.start).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                        } else {
+                            (out + written).update(from: pool + span.start, count: span.count)
+                        }
+                        written &+= span.count
+                        runStart = found &+ replaced
+                        found = ByteSet.firstIndex(table: table, in: from, count: count, from: runStart)
                     }
-                    (out + written).update(from: from + runStart, count: found - runStart)
-                    written += found - runStart
-                    if span.count > 0 {
-                        (out + written).update(from: pool.baseAddress! + span.start, count: span.count)
-                        written += span.count
-                    }
-                    runStart = found + replaced
-                    index = runStart
+                    precondition(written + count - runStart <= output.count, "the rewrite outgrew its room")
+                    (out + written).update(from: from + runStart, count: count - runStart)
+                    return written + count - runStart
                 }
-                precondition(written + source.count - runStart <= output.count, "the rewrite outgrew its room")
-                (out + written).update(from: from + runStart, count: source.count - runStart)
-                return written + source.count - runStart
             }
         }
+    }
+
+    /// Copies 16 bytes, both ends unaligned.
+    @inline(__always)
+    private static func move16(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+        let raw = UnsafeRawPointer(source)
+        let low = raw.loadUnaligned(as: UInt64.self), high = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        UnsafeMutableRawPointer(target).storeBytes(of: low, as: UInt64.self)
+        UnsafeMutableRawPointer(target).storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
     }
 
     /// The replacement for what starts at `offset`, and how many bytes it replaces.

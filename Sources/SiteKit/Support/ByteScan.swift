@@ -20,6 +20,40 @@ struct ByteSet: Sendable {
         table[Int(byte)] != 0
     }
 
+    /// Calls `body` with the table: 256 entries, non-zero for members.
+    func withTable<Result>(_ body: (UnsafePointer<UInt8>) -> Result) -> Result {
+        table.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// The offset of the first byte of `base[..<count]` at or after `start`
+    /// that `table` (from ``withTable(_:)``) holds, or `count` if none: for
+    /// loops that stop at every member of dense text, such as markup being
+    /// escaped.
+    ///
+    /// The bytes just after `start` are looked at one by one, where in markup
+    /// the next member often is (`<p>`, `="`), then eight at a time.
+    @inline(__always)
+    static func firstIndex(table: UnsafePointer<UInt8>, in base: UnsafePointer<UInt8>, count: Int, from start: Int) -> Int {
+        var index = start
+        let near = Swift.min(count, start &+ 8)
+        while index < near {
+            if table[Int(base[index])] != 0 { return index }
+            index &+= 1
+        }
+        while index &+ 8 <= count {
+            let p = base + index
+            let any = table[Int(p[0])] | table[Int(p[1])] | table[Int(p[2])] | table[Int(p[3])]
+                | table[Int(p[4])] | table[Int(p[5])] | table[Int(p[6])] | table[Int(p[7])]
+            if any != 0 { break }
+            index &+= 8
+        }
+        while index < count {
+            if table[Int(base[index])] != 0 { return index }
+            index &+= 1
+        }
+        return count
+    }
+
     /// The offset of the first byte of `bytes` in the set at or after `start`.
     ///
     /// Eight bytes are looked up per step and their entries combined, with

@@ -371,21 +371,6 @@ import Templates
 
 // MARK: - Fixtures
 
-/// A tiny seeded generator (SplitMix64): the same seed, the same edits.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The site of the random edits, as a model that writes its files: 8
 /// articles sharing tags, following 3 shows, one embedding a chart of a show
 /// it does not follow, one linking to two others (`alpha-renewed.md`,
