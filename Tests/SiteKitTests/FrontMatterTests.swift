@@ -103,6 +103,36 @@ import Testing
         }
     }
 
+    /// A text with few non-ASCII characters is checked as pieces (its ASCII
+    /// runs and its runs of bytes from 0x80 up); it must take and refuse
+    /// exactly what a check of the whole text does. Random texts mixing ASCII
+    /// runs with valid characters and broken ones (lone continuation bytes,
+    /// truncated, overlong and surrogate sequences, code points past
+    /// U+10FFFF), from a few pieces to more than the piecewise check takes.
+    @Test func piecewiseUTF8CheckMatchesTheWholeCheck() {
+        let valid: [[UInt8]] = [Array("—".utf8), Array("é".utf8), Array("▲".utf8), Array("😀".utf8), Array("東京".utf8),
+                                Array("\u{10FFFF}".utf8)]
+        let broken: [[UInt8]] = [[0x80], [0xBF], [0xC3], [0xE2, 0x80], [0xC0, 0x80], [0xE0, 0x80, 0x80],
+                                 [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF]]
+        let ascii: [[UInt8]] = [Array("a".utf8), Array("plain ascii text, ".utf8), Array(String(repeating: "x", count: 70).utf8)]
+        var generator = SplitMix64(seed: 7)
+        for round in 0..<600 {
+            let pieces = round % 5 == 0 ? Int.random(in: 100...400, using: &generator) : Int.random(in: 0...12, using: &generator)
+            var bytes: [UInt8] = []
+            for _ in 0..<pieces {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0..<6: bytes += ascii.randomElement(using: &generator)!
+                case 6..<9: bytes += valid.randomElement(using: &generator)!
+                default: if round % 2 == 0 { bytes += broken.randomElement(using: &generator)! }
+                }
+            }
+            let whole = String(validating: bytes, as: UTF8.self)
+            let piecewise = bytes.withUnsafeBufferPointer(SourceText.validated)
+            #expect(piecewise == whole, "round \(round): \(bytes)")
+            #expect(piecewise.map { Array($0.utf8) == bytes } ?? true, "round \(round)")
+        }
+    }
+
     @Test func emptyFrontMatterReportsMissingKeys() {
         // Reported on the closing line, where the keys belong.
         #expect(errors("---\n---\nBody\n") == [
