@@ -141,7 +141,9 @@ import Testing
     /// with near misses and on long ones made of few characters, so that
     /// needles recur.
     @Test(arguments: [" href=\"", " <a class=\"x\"", "</svg>", "<svg", "&#", "abc", " ", "a=", "=", "Ab 9<",
-                      "<a <a <a <a <a <a <a <a <a <a x"])
+                      "<a <a <a <a <a <a <a <a <a <a x", "<input type=\"checkbox\"", "kk<k", "x", "a\u{2014}", "=k=k="])
+    /// Whatever byte of the needle memchr looks for (its rarest), the first
+    /// match is found, also where that byte sits at the needle's end or repeats.
     func firstOffsetMatchesAPlainSearch(needle: String) {
         var haystacks = ["", " href=\"", "x href=\"/a\" href=\"/b\"", "hhref=\" href=\"", "<svg><svg></svg></svg>",
                          "&&#&#", "ab abc", "  =a= a=", " <a class=\"x\"> <a class=\"y\">", "ab 9<AB 9<Ab 9<"]
