@@ -34,14 +34,19 @@ struct LinkChecker: Sendable {
     /// (``knownLinks(_:)``) and links to other sites are left out of the
     /// page's links: a full build's early check would pass over them anyway,
     /// and they are found by their bytes without a string made of each.
-    static func scan(utf8 html: [UInt8], path: String, source: String, dropping known: KnownLinks? = nil) -> Page {
-        html.withUnsafeBufferPointer { scan($0, path: path, source: source, dropping: known) }
+    ///
+    /// Where the page holds one of `drawn` (markup sitegen drew, such as a
+    /// chart, with the ids and links it states) at a tag, in order, the scan
+    /// takes those ids and links and reads on after it.
+    static func scan(utf8 html: [UInt8], path: String, source: String, dropping known: KnownLinks? = nil,
+                     passingOver drawn: [KnownMarkup] = []) -> Page {
+        html.withUnsafeBufferPointer { scan($0, path: path, source: source, dropping: known, passingOver: drawn) }
     }
 
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String, source: String,
-                             dropping known: KnownLinks? = nil) -> Page {
+                             dropping known: KnownLinks? = nil, passingOver drawn: [KnownMarkup] = []) -> Page {
         var sink = AttributeSink(bytes: bytes, known: known)
-        HTMLTokenizer.tokenize(bytes, into: &sink)
+        HTMLTokenizer.tokenize(bytes, passingOver: drawn, into: &sink)
         return Page(path: path, source: source, ids: sink.ids, links: sink.links)
     }
 
@@ -79,6 +84,12 @@ struct LinkChecker: Sendable {
                 if !raw.contains(UInt8(ascii: "&")), known.contains(utf8: raw) || known.leavesSite(utf8: raw) { return }
             }
             links.append(decoded(value))
+        }
+
+        mutating func passedOver(_ markup: KnownMarkup) {
+            ids.formUnion(markup.ids)
+            // Known links are dropped again when the page is checked early.
+            links += markup.links
         }
 
         private func named(_ name: Range<Int>, _ lowercase: StaticString) -> Bool {

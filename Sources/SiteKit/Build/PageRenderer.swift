@@ -32,6 +32,9 @@ struct PageRenderer: Sendable {
         /// Inputs found while rendering: shows named by embeds, Markdown
         /// sources linked to (see ``PlannedOutput/inputs``).
         var discoveredInputs: [BuildInput] = []
+        /// Figures drawn for the page, in order, which the link scan passes
+        /// over where the page holds them (``KnownMarkup``).
+        var knownMarkup: [KnownMarkup] = []
         var isHTML: Bool { path.hasSuffix(".html") }
 
         init(path: String, text: String, source: String, markdownLinks: [MarkdownLink] = [],
@@ -235,11 +238,13 @@ struct PageRenderer: Sendable {
                 ? rendered.headings.filter { $0.level <= 3 } : [])
         let feedHTML = forFeeds ? FeedContent.utf8(rendered.utf8, pageURL: settings.baseURL + article.path,
                                                    settings: settings) : nil
-        return (summary, Output(path: article.path + "index.html", content: .utf8(theme.article(page).utf8),
-                                source: article.sourcePath,
-                                markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine),
-                                discoveredInputs: embeds.namedShows.sorted().map { .show($0) }
-                                    + linkedSources.map { .sourcePath($0) }), dataFiles, feedHTML)
+        var output = Output(path: article.path + "index.html", content: .utf8(theme.article(page).utf8),
+                            source: article.sourcePath,
+                            markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine),
+                            discoveredInputs: embeds.namedShows.sorted().map { .show($0) }
+                                + linkedSources.map { .sourcePath($0) })
+        output.knownMarkup = embeds.knownMarkup + (section?.knownMarkup ?? [])
+        return (summary, output, dataFiles, feedHTML)
     }
 
     func renderStandalone(_ page: StandalonePage) throws(BuildFailure) -> Output {
@@ -304,17 +309,21 @@ struct PageRenderer: Sendable {
             let feedLink = Link(label: "\(feed.title) (Atom)", url: plan.basePath + feed.path)
             var overview: HTML?
             var dataFiles: [Output] = []
+            var knownMarkup: [KnownMarkup] = []
             if page == 1, taxonomy.name == plan.shows.name, let show = plan.site.shows[term.slug] {
                 // A show's page is not a snapshot: it draws every week.
                 var embeds = EmbedRenderer(shows: plan.site.shows, file: show.sourcePath, lineOffset: 0, layOut: theme.figure)
                 overview = embeds.showOverview(for: show)
+                knownMarkup = embeds.knownMarkup
                 dataFiles = embeds.dataFiles.map { file in
                     Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)
                 }
             }
-            return output(listPage(items, page: page, pageCount: pageCount, base: term.path, heading: title,
-                                   intro: count, title: title, isHome: false, feeds: [feedLink],
-                                   showOverview: overview)) + dataFiles
+            var pages = output(listPage(items, page: page, pageCount: pageCount, base: term.path, heading: title,
+                                        intro: count, title: title, isHome: false, feeds: [feedLink],
+                                        showOverview: overview))
+            pages[0].knownMarkup = knownMarkup
+            return pages + dataFiles
         case .termFeed(let name, let slug, _):
             guard let term = plan.taxonomy(name)?.term(slug) else { return [] }
             let entries = listed(plan.feedEntries(of: planned.origin) ?? [])

@@ -10,6 +10,8 @@ final class PerformanceSections: Sendable {
     struct Section: Sendable {
         var html: HTML
         var dataFiles: [ChartDataFile]
+        /// The figures' drawings and tables, pointing into `html`.
+        var knownMarkup: [KnownMarkup] = []
     }
 
     /// How many sections are kept at once. Articles are rendered grouped by
@@ -44,7 +46,9 @@ final class PerformanceSections: Sendable {
         // first time, and both get the same HTML.
         var embeds = EmbedRenderer(shows: [:], file: show.sourcePath, lineOffset: 0, cutOff: cutOff,
                                    idPrefix: "performance-chart", tablePrefix: "performance-table", layOut: layOut)
-        let section = Section(html: embeds.performanceSection(for: show, compare: compare), dataFiles: embeds.dataFiles)
+        let html = embeds.performanceSection(for: show, compare: compare)
+        let section = Section(html: html, dataFiles: embeds.dataFiles,
+                              knownMarkup: KnownMarkup.located(embeds.knownMarkup, in: html))
         drawn.withLock { cache in
             guard cache.sections.updateValue(section, forKey: key) == nil else { return }
             // A ring of keys: once full, the oldest key's slot takes the new one.

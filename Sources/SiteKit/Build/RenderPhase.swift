@@ -562,7 +562,9 @@ struct RenderPhase: Sendable {
         let path = StagingDirectory.filePath(output.path)
         switch output.content {
         case .text(let text): return LinkChecker.scan(text, path: path, source: output.source)
-        case .utf8(let bytes): return LinkChecker.scan(utf8: bytes, path: path, source: output.source, dropping: known)
+        case .utf8(let bytes):
+            return LinkChecker.scan(utf8: bytes, path: path, source: output.source, dropping: known,
+                                    passingOver: output.knownMarkup)
         }
     }
 

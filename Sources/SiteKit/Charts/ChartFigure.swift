@@ -11,6 +11,9 @@ public struct FigureModel: Sendable, Equatable {
     public var summary: String?
     /// The SVG drawings (one per layout); `nil` for a table figure.
     public var graphic: HTML?
+    /// The `id`s written in `graphic` (each drawing's title and description),
+    /// which the link check takes instead of reading the drawings again.
+    public var graphicIDs: [String]
     /// The numbers as an accessible table.
     public var table: HTML
     /// "Netflix Top 10, weeks through Sep 4, 2022".
@@ -18,12 +21,13 @@ public struct FigureModel: Sendable, Equatable {
     /// The CSV file of the numbers, relative to the page ("chart-1.csv").
     public var dataFile: String?
 
-    public init(kind: String, caption: String, summary: String? = nil, graphic: HTML? = nil, table: HTML,
-                source: String? = nil, dataFile: String? = nil) {
+    public init(kind: String, caption: String, summary: String? = nil, graphic: HTML? = nil, graphicIDs: [String] = [],
+                table: HTML, source: String? = nil, dataFile: String? = nil) {
         self.kind = kind
         self.caption = caption
         self.summary = summary
         self.graphic = graphic
+        self.graphicIDs = graphicIDs
         self.table = table
         self.source = source
         self.dataFile = dataFile

@@ -26,6 +26,12 @@ enum ChartSVG {
         """
     }
 
+    /// The `id`s ``document(id:kind:width:height:title:summary:content:)``
+    /// writes: its title's and its description's.
+    static func documentIDs(_ id: String) -> [String] {
+        ["\(id).title", "\(id).desc"]
+    }
+
     /// The id of a chart's SVG at a layout: the wide one keeps the chart's
     /// id, the narrow one adds "-narrow".
     static func id(_ id: String, _ layout: ChartLayout) -> String {

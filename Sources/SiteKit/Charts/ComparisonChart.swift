@@ -141,7 +141,8 @@ public struct ComparisonChart: Sendable {
             (layout, svg(id: ChartSVG.id(id, layout), layout: layout, summary: summary), String?.none)
         }
         return FigureModel(kind: "comparison", caption: caption, summary: summary,
-                           graphic: ChartSVG.layouts(drawings), table: table().render())
+                           graphic: ChartSVG.layouts(drawings),
+                           graphicIDs: ChartLayout.all.flatMap { ChartSVG.documentIDs(ChartSVG.id(id, $0)) }, table: table().render())
     }
 
     /// - Parameter summary: ``summary()``, when the caller has it.

@@ -165,7 +165,7 @@ public struct CountryHeatmap: Sendable {
             (row.name, row.ranks.filter { shownWeeks.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value))
         })
         return FigureModel(kind: "heatmap", caption: caption, summary: headline, graphic: ChartSVG.layouts(drawings),
-                           table: table(rows).render())
+                           graphicIDs: ChartLayout.all.flatMap { Self.ids(svg: ChartSVG.id(id, $0)) }, table: table(rows).render())
     }
 
     /// Cells are never narrower than this, so a rank stays readable: a
@@ -183,6 +183,11 @@ public struct CountryHeatmap: Sendable {
         guard shown.count < all, let first = shown.first else { return nil }
         return "Showing the latest \(shown.count) weeks, from the week ending \(DateFormatting.medium(first)); "
             + "all \(all) are under \u{201C}Show the numbers\u{201D}."
+    }
+
+    /// The `id`s a drawing writes: its document's and its hatch pattern's.
+    static func ids(svg id: String) -> [String] {
+        ChartSVG.documentIDs(id) + ["\(id)-blank"]
     }
 
     func svg(id: String, rows: [Row], layout: ChartLayout = .wide) -> HTML {

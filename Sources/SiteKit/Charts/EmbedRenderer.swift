@@ -54,6 +54,9 @@ public struct EmbedRenderer {
     private(set) var drawnShows: Set<String> = []
     /// The slugs of every show the blocks named, for incremental rebuilds.
     private(set) var namedShows: Set<String> = []
+    /// Every figure's drawings and table with the ids they hold, in the
+    /// order drawn, for the link check to pass over (``KnownMarkup``).
+    private(set) var knownMarkup: [KnownMarkup] = []
 
     /// Lays out each figure: the theme's `figure(_:)`.
     let layOut: @Sendable (FigureModel) -> HTML
@@ -255,6 +258,8 @@ public struct EmbedRenderer {
         var figure = figure
         figure.source = lastWeek.map(ChartDataFile.sourceLine)
         figure.dataFile = file.name
+        if let graphic = figure.graphic { knownMarkup.append(KnownMarkup(graphic, ids: figure.graphicIDs)) }
+        knownMarkup.append(KnownMarkup(figure.table, ids: []))
         return layOut(figure)
     }
 

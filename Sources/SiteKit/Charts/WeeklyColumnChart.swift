@@ -122,7 +122,8 @@ public struct WeeklyColumnChart: Sendable {
             return (layout, svg(id: ChartSVG.id(id, layout), frame: frame, summary: summary, hovers: hovers), note(frame))
         }
         return FigureModel(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary,
-                           graphic: ChartSVG.layouts(drawings), table: table().render())
+                           graphic: ChartSVG.layouts(drawings),
+                           graphicIDs: ChartLayout.all.flatMap { ChartSVG.documentIDs(ChartSVG.id(id, $0)) }, table: table().render())
     }
 
     func svg(id: String, layout: ChartLayout = .wide) -> HTML {

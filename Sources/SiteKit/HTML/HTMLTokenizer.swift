@@ -25,6 +25,9 @@ protocol HTMLTokenSink {
     mutating func comment(_ range: Range<Int>)
     /// A `<!DOCTYPE …>`: what follows `<!DOCTYPE`.
     mutating func doctype(_ range: Range<Int>)
+    /// Known markup the tokenizer passed over instead of reading it (see
+    /// ``HTMLTokenizer/tokenize(_:passingOver:into:)``).
+    mutating func passedOver(_ markup: KnownMarkup)
 }
 
 extension HTMLTokenSink {
@@ -36,6 +39,7 @@ extension HTMLTokenSink {
     mutating func endTag(name: Range<Int>) {}
     mutating func comment(_ range: Range<Int>) {}
     mutating func doctype(_ range: Range<Int>) {}
+    mutating func passedOver(_ markup: KnownMarkup) {}
 }
 
 /// An HTML tokenizer after the HTML5 tokenization rules, on UTF-8 bytes: text,
@@ -50,7 +54,19 @@ extension HTMLTokenSink {
 enum HTMLTokenizer {
     /// Tokenizes `bytes` into `sink`.
     static func tokenize<Sink: HTMLTokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
-        var reader = Reader(bytes: bytes)
+        var reader = Reader(bytes: bytes, known: [])
+        reader.run(&sink)
+    }
+
+    /// Tokenizes `bytes` into `sink`, passing over each of `known` found at
+    /// a tag in text outside `<svg>` and `<math>` (the state every known
+    /// markup is read from), in order: the sink gets it whole
+    /// (``HTMLTokenSink/passedOver(_:)``) instead of its tokens. Each `<` is
+    /// compared with the next four not found yet; one passed by (a theme
+    /// that left it out or moved it) is looked for no more.
+    static func tokenize<Sink: HTMLTokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, passingOver known: [KnownMarkup],
+                                              into sink: inout Sink) {
+        var reader = Reader(bytes: bytes, known: known)
         reader.run(&sink)
     }
 
@@ -74,9 +90,14 @@ enum HTMLTokenizer {
         var foreignDepth = 0
         /// Names of the current start tag's attributes, to drop repeats.
         var attributeNames: [Range<Int>] = []
+        /// Markup to pass over where it is found (``HTMLTokenizer/tokenize(_:passingOver:into:)``).
+        let known: [KnownMarkup]
+        /// The first of `known` not found yet.
+        var nextKnown = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, known: [KnownMarkup]) {
             self.bytes = bytes
+            self.known = known
         }
 
         var count: Int { bytes.count }
@@ -84,9 +105,26 @@ enum HTMLTokenizer {
         mutating func run<Sink: HTMLTokenSink>(_ sink: inout Sink) {
             var index = 0
             while let open = find(UInt8(ascii: "<"), from: index) {
+                if nextKnown < known.count, foreignDepth == 0, let found = knownMarkup(at: open) {
+                    flushText(upTo: open, references: true, &sink)
+                    sink.passedOver(known[found])
+                    index = open + known[found].count
+                    textStart = index
+                    nextKnown = found + 1
+                    continue
+                }
                 index = markup(at: open, &sink) ?? open + 1
             }
             flushText(upTo: count, references: true, &sink)
+        }
+
+        /// Which of the next few known markups starts at `open`, byte for byte.
+        private func knownMarkup(at open: Int) -> Int? {
+            let left = count - open
+            for candidate in nextKnown..<min(known.count, nextKnown + 4) where known[candidate].count <= left {
+                if known[candidate].withUTF8({ KnownMarkup.starts(bytes, at: open, with: $0) }) { return candidate }
+            }
+            return nil
         }
 
         /// Reads the markup starting at the `<` at `open`; returns the index after
