@@ -63,17 +63,17 @@ struct LinkChecker: Sendable {
             self.known = known
         }
 
-        func wants(attribute name: Range<Int>) -> Bool {
+        static func wants(attribute name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             switch name.count {
-            case 2: named(name, "id")
-            case 3: named(name, "src")
-            case 4: named(name, "href")
+            case 2: named(name, "id", in: bytes)
+            case 3: named(name, "src", in: bytes)
+            case 4: named(name, "href", in: bytes)
             default: false
             }
         }
 
         mutating func attribute(name: Range<Int>, value: Range<Int>) {
-            // Only `id`, `href` and `src` come here (``wants(attribute:)``).
+            // Only `id`, `href` and `src` come here (``wants(attribute:in:)``).
             if name.count == 2 {
                 ids.insert(decoded(value))
                 return
@@ -92,7 +92,7 @@ struct LinkChecker: Sendable {
             links += markup.links
         }
 
-        private func named(_ name: Range<Int>, _ lowercase: StaticString) -> Bool {
+        private static func named(_ name: Range<Int>, _ lowercase: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard name.count == lowercase.utf8CodeUnitCount else { return false }
             for offset in 0..<name.count where HTMLTokenizer.lowercased(bytes[name.lowerBound + offset]) != lowercase.utf8Start[offset] {
                 return false

@@ -12,9 +12,11 @@ protocol HTMLTokenSink {
     mutating func text(_ range: Range<Int>, references: Bool)
     /// A start tag's name, before its attributes.
     mutating func startTag(name: Range<Int>)
-    /// Whether the sink reads attributes named `name` (compared ignoring
-    /// case): only those are checked for repeats and reported.
-    func wants(attribute name: Range<Int>) -> Bool
+    /// Whether the sink reads attributes named `name` in `bytes` (compared
+    /// ignoring case): only those are checked for repeats and reported. A
+    /// static requirement: asked for every attribute, an instance method had
+    /// the sink copied for each call.
+    static func wants(attribute name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool
     /// One attribute of the current start tag (the first of each name only, as
     /// browsers keep it). `value` is as written, without its quotes, with
     /// character references still in it; empty for an attribute without one.
@@ -33,7 +35,7 @@ protocol HTMLTokenSink {
 extension HTMLTokenSink {
     mutating func text(_ range: Range<Int>, references: Bool) {}
     mutating func startTag(name: Range<Int>) {}
-    func wants(attribute name: Range<Int>) -> Bool { true }
+    static func wants(attribute name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool { true }
     mutating func attribute(name: Range<Int>, value: Range<Int>) {}
     mutating func endOfStartTag(selfClosing: Bool) {}
     mutating func endTag(name: Range<Int>) {}
@@ -213,6 +215,7 @@ enum HTMLTokenizer {
 
         /// Reads attributes up to the tag's `>`; returns the index after it and
         /// whether the tag ended in `/>`, or `nil` when the input ends first.
+        @inline(__always)
         private mutating func attributes<Sink: HTMLTokenSink>(from start: Int, report: Bool,
                                                               _ sink: inout Sink) -> (Int, Bool)? {
             var index = start
@@ -249,7 +252,7 @@ enum HTMLTokenizer {
                 }
                 // Names the sink does not read are not kept: a repeat of a
                 // name it reads is among the names it reads.
-                if report, sink.wants(attribute: name), isFirst(name) {
+                if report, Sink.wants(attribute: name, in: bytes), isFirst(name) {
                     attributeNames.append(name)
                     sink.attribute(name: name, value: value)
                 }
