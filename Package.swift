@@ -41,9 +41,16 @@ let package = Package(
             path: "Sources/CMimalloc",
             providers: [.apt(["libmimalloc-dev"])]
         ),
+        // Keeps cmark-gfm's inline parsing free of global writes, so Markdown
+        // renders on every core (see its header).
+        .target(
+            name: "CmarkSpecialCharacters",
+            path: "Sources/CmarkSpecialCharacters",
+            linkerSettings: [.linkedLibrary("dl")]
+        ),
         .target(
             name: "SiteKit",
-            dependencies: ["CCmarkGFM", "CZlib", "CBrotli", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmarkGFM", "CmarkSpecialCharacters", "CZlib", "CBrotli", .product(name: "Yams", package: "Yams")],
             path: "Sources/SiteKit"
         ),
         .target(

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkSpecialCharacters
 import Synchronization
 
 #if canImport(Glibc)
@@ -118,10 +119,15 @@ public struct RenderedMarkdown: Sendable, Equatable {
 ///
 /// - The registry is written once, before the first parse
 ///   (``coreExtensionsRegistered``); after that, finding an extension only reads it.
-/// - The table is touched only by `cmark_parser_finish`, whose inline pass is the
-///   one place it is filled and emptied (`process_inlines` in cmark-gfm's
-///   blocks.c). Only that call runs under one process-wide lock.
-/// - Everything else runs outside it, on as many threads as call it:
+/// - The table is filled once for good, before the first parse, and no parse
+///   writes it after that (``parsesRunConcurrently``, with the
+///   `CmarkSpecialCharacters` target): `cmark_parser_finish`, whose inline pass
+///   filled and emptied it (`process_inlines` in cmark-gfm's blocks.c), then
+///   only reads it. Every parser attaches the same extensions, so the table is
+///   the one each parse would have set up for itself. The inline pass ran
+///   under a process-wide lock before: a seventh of a build's instructions,
+///   which the other core waited for.
+/// - Everything, parsing included, runs on as many threads as call it:
 ///   - making a parser and attaching extensions: the parser's own lists;
 ///   - feeding it text: block structure only, where the table extension's
 ///     `cmark_arena_push`/`pop` do nothing unless the arena allocator (never used
@@ -142,8 +148,31 @@ public enum MarkdownRenderer {
         return true
     }()
 
-    /// Held around the one cmark-gfm call that touches its global
-    /// special-character table, `cmark_parser_finish`.
+    /// Whether parses run at once, without a lock: cmark-gfm's
+    /// special-character table is filled for good
+    /// (`sitegen_cmark_fix_special_characters`) and a parse was seen to leave
+    /// it alone, its adds and removes reaching sitegen's replacement of the
+    /// library's function. Otherwise (a linker that did not let the library's
+    /// calls reach it) every inline pass takes ``inlineParsing``.
+    static let parsesRunConcurrently: Bool = {
+        precondition(coreExtensionsRegistered)
+        let extensions = extensionNames.compactMap { cmark_find_syntax_extension($0) }
+        guard extensions.count == extensionNames.count,
+              let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return false }
+        defer { cmark_parser_free(parser) }
+        for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+        guard sitegen_cmark_fix_special_characters(UnsafeMutableRawPointer(parser)) == 1 else { return false }
+        let before = sitegen_cmark_special_character_calls()
+        let probe = "~~x~~ www.example.com"
+        cmark_parser_feed(parser, probe, probe.utf8.count)
+        if let document = cmark_parser_finish(parser) { cmark_node_free(document) }
+        // The inline pass adds its extensions' characters and removes them: two calls.
+        return sitegen_cmark_special_character_calls() - before >= 2
+    }()
+
+    /// Held around `cmark_parser_finish`, the one call whose inline pass
+    /// writes the special-character table, when ``parsesRunConcurrently`` is
+    /// false.
     private static let inlineParsing = Mutex(())
 
     /// Why a document was not rendered.
@@ -215,7 +244,7 @@ public enum MarkdownRenderer {
         let markdown = ControlCharacters.replacingForbidden(utf8: markdown)
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
-        precondition(coreExtensionsRegistered)
+        let concurrently = parsesRunConcurrently
         guard let parser = cmark_parser_new(cmarkOptions) else { fatalError("cmark_parser_new: out of memory") }
         for name in extensionNames {
             // An unknown name gives NULL, and attaching NULL crashes.
@@ -228,11 +257,12 @@ public enum MarkdownRenderer {
         markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        // Only the inline pass waits for the lock (see the type's summary): a
-        // waiting thread costs a futex sleep and wake-up, so the less the lock
-        // covers, the less the other core waits.
         var finished: OpaquePointer?
-        inlineParsing.withLock { _ in finished = cmark_parser_finish(parser) }
+        if concurrently {
+            finished = cmark_parser_finish(parser)
+        } else {
+            inlineParsing.withLock { _ in finished = cmark_parser_finish(parser) }
+        }
         guard let document = finished else { fatalError("cmark_parser_finish: out of memory") }
         var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
         // Declared before the rewrite and run after rendering: the nodes the
