@@ -41,16 +41,16 @@ let package = Package(
             path: "Sources/CMimalloc",
             providers: [.apt(["libmimalloc-dev"])]
         ),
-        // Keeps cmark-gfm's inline parsing free of global writes, so Markdown
-        // renders on every core (see its header).
+        // cmark-gfm helpers in C (see its header): inline parsing free of
+        // global writes, so Markdown renders on every core, and a per-parse arena.
         .target(
-            name: "CmarkSpecialCharacters",
-            path: "Sources/CmarkSpecialCharacters",
+            name: "CmarkSupport",
+            path: "Sources/CmarkSupport",
             linkerSettings: [.linkedLibrary("dl")]
         ),
         .target(
             name: "SiteKit",
-            dependencies: ["CCmarkGFM", "CmarkSpecialCharacters", "CZlib", "CBrotli", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmarkGFM", "CmarkSupport", "CZlib", "CBrotli", .product(name: "Yams", package: "Yams")],
             path: "Sources/SiteKit"
         ),
         .target(

@@ -23,7 +23,7 @@ import Testing
     }
 
     /// The library's table writes reach sitegen's replacement
-    /// (`CmarkSpecialCharacters`), so parses run without the lock: were they
+    /// (`CmarkSupport`), so parses run without the lock: were they
     /// not to, rendering would still be right, one inline pass at a time,
     /// and a build would lose the other core.
     @Test func parsesRunWithoutTheLock() {

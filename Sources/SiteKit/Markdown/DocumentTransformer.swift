@@ -27,9 +27,22 @@ struct DocumentTransformer {
     /// (line and column in the Markdown text), if it does.
     private(set) var tooDeep: (line: Int, column: Int)?
     private var ids: HeadingIDs
+    /// The allocator of the document's nodes, which new nodes must share:
+    /// cmark-gfm links no node into a tree of another allocator.
+    private let memory: UnsafeMutablePointer<cmark_mem>?
 
-    init(reservedIDs: Set<String>) {
+    /// - Parameter memory: the allocator the document was parsed with; `nil`
+    ///   for cmark-gfm's default.
+    init(reservedIDs: Set<String>, memory: UnsafeMutablePointer<cmark_mem>? = nil) {
         ids = HeadingIDs(reserved: reservedIDs)
+        self.memory = memory
+    }
+
+    /// A new node of `type` with the document's allocator.
+    private func newNode(_ type: cmark_node_type) -> OpaquePointer {
+        let node = memory.map { cmark_node_new_with_mem(type, $0) } ?? cmark_node_new(type)
+        guard let node else { fatalError("cmark_node_new: out of memory") }
+        return node
     }
 
     mutating func transform(_ document: OpaquePointer, embedNames: Set<String>,
@@ -109,13 +122,13 @@ struct DocumentTransformer {
         // puts line breaks around a custom block's own enter/exit text, which
         // would split "<h2>\nText\n <a>" over three lines.
         let custom = replace(node, with: "", exit: "")
-        cmark_node_append_child(custom, Self.inline(tags.before.rendered))
+        cmark_node_append_child(custom, inline(tags.before.rendered))
         // Keep the heading's inline content, now inside the custom block.
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
             cmark_node_append_child(custom, child)
         }
-        cmark_node_append_child(custom, Self.inline(tags.after.rendered))
+        cmark_node_append_child(custom, inline(tags.after.rendered))
     }
 
     /// Puts a custom block with the given enter/exit HTML where `node` was and
@@ -123,7 +136,7 @@ struct DocumentTransformer {
     /// after rendering.
     @discardableResult
     private mutating func replace(_ node: OpaquePointer, with enter: String, exit: String) -> OpaquePointer {
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { fatalError("cmark_node_new: out of memory") }
+        let custom = newNode(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(custom, enter)
         cmark_node_set_on_exit(custom, exit)
         cmark_node_insert_before(node, custom)
@@ -133,8 +146,8 @@ struct DocumentTransformer {
     }
 
     /// A custom inline that writes `markup` as it is.
-    private static func inline(_ markup: String) -> OpaquePointer {
-        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { fatalError("cmark_node_new: out of memory") }
+    private func inline(_ markup: String) -> OpaquePointer {
+        let node = newNode(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(node, markup)
         cmark_node_set_on_exit(node, "")
         return node

@@ -1,5 +1,5 @@
 import CCmarkGFM
-import CmarkSpecialCharacters
+import CmarkSupport
 import Synchronization
 
 #if canImport(Glibc)
@@ -121,7 +121,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
 ///   (``coreExtensionsRegistered``); after that, finding an extension only reads it.
 /// - The table is filled once for good, before the first parse, and no parse
 ///   writes it after that (``parsesRunConcurrently``, with the
-///   `CmarkSpecialCharacters` target): `cmark_parser_finish`, whose inline pass
+///   `CmarkSupport` target): `cmark_parser_finish`, whose inline pass
 ///   filled and emptied it (`process_inlines` in cmark-gfm's blocks.c), then
 ///   only reads it. Every parser attaches the same extensions, so the table is
 ///   the one each parse would have set up for itself. The inline pass ran
@@ -245,7 +245,12 @@ public enum MarkdownRenderer {
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         let concurrently = parsesRunConcurrently
-        guard let parser = cmark_parser_new(cmarkOptions) else { fatalError("cmark_parser_new: out of memory") }
+        // Everything cmark-gfm allocates for this document comes from one
+        // arena, freed at once when the document is done (see CmarkSupport).
+        // Declared first, so that it ends after every free below.
+        let memory = sitegen_cmark_arena_begin().assumingMemoryBound(to: cmark_mem.self)
+        defer { sitegen_cmark_arena_end() }
+        guard let parser = cmark_parser_new_with_mem(cmarkOptions, memory) else { fatalError("cmark_parser_new: out of memory") }
         for name in extensionNames {
             // An unknown name gives NULL, and attaching NULL crashes.
             guard let syntaxExtension = cmark_find_syntax_extension(name) else {
@@ -264,7 +269,7 @@ public enum MarkdownRenderer {
             inlineParsing.withLock { _ in finished = cmark_parser_finish(parser) }
         }
         guard let document = finished else { fatalError("cmark_parser_finish: out of memory") }
-        var transformer = DocumentTransformer(reservedIDs: options.reservedIDs)
+        var transformer = DocumentTransformer(reservedIDs: options.reservedIDs, memory: memory)
         // Declared before the rewrite and run after rendering: the nodes the
         // rewrite took out may own text that nodes still in the tree point into.
         defer {
@@ -282,7 +287,7 @@ public enum MarkdownRenderer {
         }
         var html = Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
                                              count: strlen(rendered)))
-        free(rendered)
+        memory.pointee.free(rendered)
         // Raw control characters are refused with the source file, but a numeric
         // reference (`&#11;`) still makes cmark write one. Both rewrites are
         // rare, and work on a string made only then.

@@ -3,7 +3,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
-#include "CmarkSpecialCharacters.h"
+#include "CmarkSupport.h"
 
 typedef void (*manage_function)(void *parser, int add);
 
