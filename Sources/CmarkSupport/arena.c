@@ -19,6 +19,7 @@
 static cmark_mem system_allocator = {calloc, realloc, free};
 void *sitegen_cmark_arena_begin(void) { return &system_allocator; }
 void sitegen_cmark_arena_end(void) {}
+int sitegen_cmark_arena_frees_all(void) { return 0; }
 
 #else
 
@@ -147,5 +148,7 @@ void sitegen_cmark_arena_end(void) {
     open_arena = arena->outer;
     free(arena);
 }
+
+int sitegen_cmark_arena_frees_all(void) { return 1; }
 
 #endif

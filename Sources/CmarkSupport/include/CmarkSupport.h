@@ -39,4 +39,10 @@ void *sitegen_cmark_arena_begin(void);
 /// Frees the arena the last `sitegen_cmark_arena_begin` on this thread opened.
 void sitegen_cmark_arena_end(void);
 
+/// 1 when `sitegen_cmark_arena_end` frees everything the allocator gave out,
+/// so that freeing a document's nodes and parser one by one first is work
+/// for nothing; 0 in builds with AddressSanitizer, whose allocator is the
+/// system's.
+int sitegen_cmark_arena_frees_all(void);
+
 #endif
