@@ -196,7 +196,8 @@ struct PageRenderer: Sendable {
                     }
                 },
                 rewriteLink: { rewrite($0, from: article.sourcePath, linkedSources: &linkedSources) },
-                heading: theme.heading)
+                heading: theme.heading,
+                charactersChecked: article.bodyCharactersChecked)
         } catch {
             throw BuildFailure([error.siteError(file: article.sourcePath, lineOffset: article.bodyFirstLine - 1)])
         }

@@ -32,7 +32,8 @@ public enum SiteLoader {
 
         let articles = loadAll(in: content, folder: "articles", extension: "md", errors: &errors) { text, path, slug in
             var article = try Article.parse(text, file: path, fileSlug: slug)
-            if let bodies { try article.storeBody(in: bodies) }
+            // `readText` refused the characters XML forbids in the whole file.
+            if let bodies { try article.storeBody(in: bodies, charactersChecked: true) }
             return article
         }
         let pages = loadAll(in: content, folder: "pages", extension: "md", errors: &errors) { text, path, slug in

@@ -173,6 +173,10 @@ extension Article {
         var span: SpillFile.Span
         var isBlank: Bool
         var firstByte: UInt8?
+        /// Whether the file was checked for the characters XML forbids
+        /// before the body was stored (``SiteLoader`` refuses them), so that
+        /// rendering need not look for them again.
+        var charactersChecked = false
     }
 
     /// The Markdown body, read back from the spill file if it is there.
@@ -194,11 +198,17 @@ extension Article {
     var bodyFirstByte: UInt8? { storedBody.map(\.firstByte) ?? body.utf8.first }
 
     /// Moves the body into `file`, leaving `body` empty.
-    mutating func storeBody(in file: SpillFile) throws(SiteError) {
+    /// - Parameter charactersChecked: whether the file was checked for the
+    ///   characters XML forbids (``SourceText/checkCharacters(_:file:)``).
+    mutating func storeBody(in file: SpillFile, charactersChecked: Bool = false) throws(SiteError) {
         guard storedBody == nil else { return }
-        storedBody = StoredMarkdown(span: try file.append(body), isBlank: isBodyBlank, firstByte: body.utf8.first)
+        storedBody = StoredMarkdown(span: try file.append(body), isBlank: isBodyBlank, firstByte: body.utf8.first,
+                                    charactersChecked: charactersChecked)
         body = ""
     }
+
+    /// Whether the body is known to hold none of the characters XML forbids.
+    var bodyCharactersChecked: Bool { storedBody?.charactersChecked ?? false }
 
     /// Whether the plan of a site takes the same from both versions of an
     /// article: whether and where it is published, where it sorts and what

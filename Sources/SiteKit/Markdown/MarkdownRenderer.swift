@@ -232,19 +232,23 @@ public enum MarkdownRenderer {
     /// ``render(_:options:embedNames:embed:rewriteLink:heading:)`` of
     /// Markdown given as UTF-8 that is known to be valid (a source read at
     /// load): an article's body comes back from the spill file as bytes, and
-    /// a string of it would be validated again for nothing.
+    /// a string of it would be validated again for nothing. With
+    /// `charactersChecked`, the text is known to hold none of the characters
+    /// XML forbids (the loader refused them), and is not searched for them.
     static func render(
         utf8 markdown: [UInt8],
         options: MarkdownOptions = MarkdownOptions(),
         embedNames: Set<String> = [],
         embed: (EmbedBlock) -> HTML? = { _ in nil },
         rewriteLink: (String) -> String? = { _ in nil },
-        heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard
+        heading: (Heading) -> HeadingMarkup = HeadingMarkup.standard,
+        charactersChecked: Bool = false
     ) throws(Failure) -> RenderedMarkdown {
-        // Content is checked for raw control characters at load; text that was
-        // not has them made U+FFFD here, before tagfilter reads the raw HTML
-        // (dropped afterwards, one inside `<sc\u{1C}ript>` made a `<script>`).
-        let markdown = ControlCharacters.replacingForbidden(utf8: markdown)
+        // Content is checked for raw control characters at load
+        // (`charactersChecked`); text that was not has them made U+FFFD here,
+        // before tagfilter reads the raw HTML (dropped afterwards, one inside
+        // `<sc\u{1C}ript>` made a `<script>`).
+        let markdown = charactersChecked ? markdown : ControlCharacters.replacingForbidden(utf8: markdown)
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         if options.allowRawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         let concurrently = parsesRunConcurrently

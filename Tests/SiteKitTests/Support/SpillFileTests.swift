@@ -81,6 +81,21 @@ struct SpillFileTests {
         #expect(blank.isBodyBlank && blank.bodyFirstByte == UInt8(ascii: " "))
     }
 
+    @Test("only the loader's bodies are known to hold no control characters, and unknown ones are cleaned when rendered")
+    func bodiesTheLoaderCheckedAreMarked() throws {
+        let site = try TestSupport.site(["content/articles/a.md": TestSupport.article(body: "Plain *text*.\n")])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let file = try SpillFile(in: site.path)
+        let loaded = try SiteLoader.load(siteDirectory: site, bodies: file)
+        #expect(loaded.articles.map(\.bodyCharactersChecked) == [true])
+        // Parsed without the loader's check: rendering replaces what XML forbids.
+        var parsed = try Article.parse(TestSupport.article(body: "Bell\u{07} here.\n"), file: "content/articles/b.md", fileSlug: "b")
+        try parsed.storeBody(in: file)
+        #expect(!parsed.bodyCharactersChecked)
+        let rendered = try MarkdownRenderer.render(utf8: parsed.markdownUTF8(), charactersChecked: parsed.bodyCharactersChecked)
+        #expect(rendered.html == "<p>Bell\u{FFFD} here.</p>\n")
+    }
+
     @Test("a full build leaves no spill file beside the output")
     func nothingLeftBehind() throws {
         let site = try TestSupport.site(["content/articles/a.md": TestSupport.article(body: "Some text.\n")])
