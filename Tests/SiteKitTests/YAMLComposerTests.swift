@@ -129,6 +129,9 @@ import Yams
             "? [complex, key]\n: value\n",                 // a key that is not a scalar
             "same: 1\nsame: 2\n",                          // a repeated key
             "\"same\": 1\nsame: 2\n",                      // repeated, quoted once
+            (1...20).map { "k\($0): 1\n" }.joined() + "k3: 2\n",      // repeated after 20 keys (the hashed check)
+            (1...20).map { "k\($0): 1\n" }.joined() + "k20: 2\n",     // the 20th repeated
+            (1...16).map { "k\($0): 1\n" }.joined() + "k16: 2\n",     // the 16th repeated as the 17th key
             "a: 1\n---\nb: 2\n",                           // two documents
             "",                                            // no document
             "a: [1, 2\n",                                  // a syntax error
@@ -138,6 +141,8 @@ import Yams
         for yaml in handedBack {
             #expect(YAMLComposer.compose(yaml) == nil, "\(yaml)")
         }
+        // Many distinct keys still compose.
+        #expect(YAMLComposer.compose((1...40).map { "k\($0): 1\n" }.joined())?.elements == 40)
         // Nesting up to the limit still composes.
         let deep = String(repeating: "[", count: InputLimits.yamlDepth) + String(repeating: "]", count: InputLimits.yamlDepth)
         #expect(YAMLComposer.compose(deep) != nil)

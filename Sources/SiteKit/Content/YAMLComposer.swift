@@ -82,7 +82,7 @@ enum YAMLComposer {
                 }
             case YAML_MAPPING_START_EVENT:
                 var pairs: [(Node, Node)] = []
-                var keys = Set<String>()
+                var keys = KeysSeen()
                 while true {
                     guard let keyEvent = next() else { return nil }
                     if keyEvent.type == YAML_MAPPING_END_EVENT {
@@ -93,7 +93,7 @@ enum YAMLComposer {
                     // the basic resolver: Yams' duplicate check is a check of
                     // their strings. That check hashes every key, which resolves
                     // its tag in place, so a key's tag is `str` in Yams' tree.
-                    guard keyEvent.type == YAML_SCALAR_EVENT, keyEvent.isPlain, keys.insert(keyEvent.value).inserted,
+                    guard keyEvent.type == YAML_SCALAR_EVENT, keyEvent.isPlain, keys.insert(keyEvent.value),
                           let key = scalar(keyEvent, tag: .str),
                           let valueEvent = next(), let value = node(valueEvent, depth: depth + 1) else { return nil }
                     pairs.append((key, value))
@@ -108,6 +108,27 @@ enum YAMLComposer {
         private func scalar(_ event: Event, tag name: Tag.Name) -> Node? {
             guard let style = Node.Scalar.Style(rawValue: event.style) else { return nil }
             return .scalar(Node.Scalar(event.value, Tag(name, resolver, constructor), style, event.mark))
+        }
+    }
+
+    /// The keys of one mapping so far, for the duplicate check: compared one
+    /// by one while they are few (a front matter's ten keys were hashed into
+    /// a set each, about 300 instructions a key), hashed once there are more.
+    private struct KeysSeen {
+        private static let fewest = 16
+        private var few: [String] = []
+        private var many: Set<String> = []
+
+        /// Adds `key`; whether it was not there yet.
+        mutating func insert(_ key: String) -> Bool {
+            if few.count < Self.fewest {
+                guard !few.contains(key) else { return false }
+                if few.isEmpty { few.reserveCapacity(Self.fewest) }
+                few.append(key)
+                return true
+            }
+            if many.isEmpty { many = Set(few) }
+            return many.insert(key).inserted
         }
     }
 
