@@ -61,6 +61,9 @@ struct LinkChecker: Sendable {
         init(bytes: UnsafeBufferPointer<UInt8>, known: KnownLinks?) {
             self.bytes = bytes
             self.known = known
+            // A page has tens of ids: growing the set from empty rehashed them
+            // four or five times.
+            ids.reserveCapacity(32)
         }
 
         static func wants(attribute name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
