@@ -32,6 +32,12 @@ enum ChartSVG {
         ["\(id).title", "\(id).desc"]
     }
 
+    /// The `id`s of a chart drawn at every layout (``id(_:_:)`` of each):
+    /// `drawing` gives those one drawing writes.
+    static func layoutIDs(_ id: String, drawing: (String) -> [String] = documentIDs) -> [String] {
+        ChartLayout.all.flatMap { drawing(Self.id(id, $0)) }
+    }
+
     /// The id of a chart's SVG at a layout: the wide one keeps the chart's
     /// id, the narrow one adds "-narrow".
     static func id(_ id: String, _ layout: ChartLayout) -> String {

@@ -142,7 +142,7 @@ public struct ComparisonChart: Sendable {
         }
         return FigureModel(kind: "comparison", caption: caption, summary: summary,
                            graphic: ChartSVG.layouts(drawings),
-                           graphicIDs: ChartLayout.all.flatMap { ChartSVG.documentIDs(ChartSVG.id(id, $0)) }, table: table().render())
+                           graphicIDs: ChartSVG.layoutIDs(id), table: table().render())
     }
 
     /// - Parameter summary: ``summary()``, when the caller has it.

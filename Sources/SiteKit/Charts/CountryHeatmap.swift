@@ -165,7 +165,7 @@ public struct CountryHeatmap: Sendable {
             (row.name, row.ranks.filter { shownWeeks.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value))
         })
         return FigureModel(kind: "heatmap", caption: caption, summary: headline, graphic: ChartSVG.layouts(drawings),
-                           graphicIDs: ChartLayout.all.flatMap { Self.ids(svg: ChartSVG.id(id, $0)) }, table: table(rows).render())
+                           graphicIDs: ChartSVG.layoutIDs(id, drawing: Self.ids(svg:)), table: table(rows).render())
     }
 
     /// Cells are never narrower than this, so a rank stays readable: a

@@ -123,7 +123,7 @@ public struct WeeklyColumnChart: Sendable {
         }
         return FigureModel(kind: metric == .rank ? "rank" : "columns", caption: caption, summary: summary,
                            graphic: ChartSVG.layouts(drawings),
-                           graphicIDs: ChartLayout.all.flatMap { ChartSVG.documentIDs(ChartSVG.id(id, $0)) }, table: table().render())
+                           graphicIDs: ChartSVG.layoutIDs(id), table: table().render())
     }
 
     func svg(id: String, layout: ChartLayout = .wide) -> HTML {

@@ -115,15 +115,15 @@ enum YAMLComposer {
     /// by one while they are few (a front matter's ten keys were hashed into
     /// a set each, about 300 instructions a key), hashed once there are more.
     private struct KeysSeen {
-        private static let fewest = 16
+        private static let mostComparedOneByOne = 16
         private var few: [String] = []
         private var many: Set<String> = []
 
         /// Adds `key`; whether it was not there yet.
         mutating func insert(_ key: String) -> Bool {
-            if few.count < Self.fewest {
+            if few.count < Self.mostComparedOneByOne {
                 guard !few.contains(key) else { return false }
-                if few.isEmpty { few.reserveCapacity(Self.fewest) }
+                if few.isEmpty { few.reserveCapacity(Self.mostComparedOneByOne) }
                 few.append(key)
                 return true
             }

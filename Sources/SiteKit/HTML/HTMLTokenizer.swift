@@ -56,8 +56,7 @@ extension HTMLTokenSink {
 enum HTMLTokenizer {
     /// Tokenizes `bytes` into `sink`.
     static func tokenize<Sink: HTMLTokenSink>(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
-        var reader = Reader(bytes: bytes, known: [])
-        reader.run(&sink)
+        tokenize(bytes, passingOver: [], into: &sink)
     }
 
     /// Tokenizes `bytes` into `sink`, passing over each of `known` found at

@@ -155,13 +155,10 @@ public enum MarkdownRenderer {
     /// library's function. Otherwise (a linker that did not let the library's
     /// calls reach it) every inline pass takes ``inlineParsing``.
     static let parsesRunConcurrently: Bool = {
-        precondition(coreExtensionsRegistered)
-        let extensions = extensionNames.compactMap { cmark_find_syntax_extension($0) }
-        guard extensions.count == extensionNames.count,
-              let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return false }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return false }
         defer { cmark_parser_free(parser) }
-        for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-        guard sitegen_cmark_fix_special_characters(UnsafeMutableRawPointer(parser)) == 1 else { return false }
+        guard attachExtensions(to: parser) == nil,
+              sitegen_cmark_fix_special_characters(UnsafeMutableRawPointer(parser)) == 1 else { return false }
         let before = sitegen_cmark_special_character_calls()
         let probe = "~~x~~ www.example.com"
         cmark_parser_feed(parser, probe, probe.utf8.count)
@@ -169,6 +166,18 @@ public enum MarkdownRenderer {
         // The inline pass adds its extensions' characters and removes them: two calls.
         return sitegen_cmark_special_character_calls() - before >= 2
     }()
+
+    /// Attaches every extension of ``extensionNames`` to `parser`; the name
+    /// of the first the installed cmark-gfm lacks (attaching NULL would crash),
+    /// `nil` when all are there.
+    private static func attachExtensions(to parser: OpaquePointer) -> String? {
+        precondition(coreExtensionsRegistered)
+        for name in extensionNames {
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else { return name }
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
+        return nil
+    }
 
     /// Whether the arena frees a document's nodes and parser (see `CmarkSupport`).
     private static let arenaFreesAll = sitegen_cmark_arena_frees_all()
@@ -258,13 +267,9 @@ public enum MarkdownRenderer {
         let memory = sitegen_cmark_arena_begin().assumingMemoryBound(to: cmark_mem.self)
         defer { sitegen_cmark_arena_end() }
         guard let parser = cmark_parser_new_with_mem(cmarkOptions, memory) else { fatalError("cmark_parser_new: out of memory") }
-        for name in extensionNames {
-            // An unknown name gives NULL, and attaching NULL crashes.
-            guard let syntaxExtension = cmark_find_syntax_extension(name) else {
-                cmark_parser_free(parser)
-                throw .missingExtension(name)
-            }
-            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        if let missing = attachExtensions(to: parser) {
+            cmark_parser_free(parser)
+            throw .missingExtension(missing)
         }
         markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
