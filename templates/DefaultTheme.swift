@@ -21,6 +21,8 @@ extension Theme {
     public func standalone(_ page: StandalonePageModel) -> HTML { ListTemplates.standalone(page) }
     /// ``ListTemplates/articleList(_:)``.
     public func articleList(_ page: ArticleListPage) -> HTML { ListTemplates.articleList(page) }
+    /// ``ListTemplates/card(_:)``.
+    public func card(_ article: ArticleSummary) -> HTML { ListTemplates.card(article) }
     /// ``ListTemplates/termIndex(_:)``.
     public func termIndex(_ page: TermIndexPage) -> HTML { ListTemplates.termIndex(page) }
     /// ``ListTemplates/notFound(_:)``.

@@ -15,7 +15,7 @@ public enum ListTemplates {
             ? "<p class=\"page-note\">Page \(page.pagination.page) of \(page.pagination.pageCount)</p>" : .empty
         let list: HTML = page.articles.isEmpty
             ? "<p class=\"empty\">No articles yet.</p>"
-            : "<ol class=\"article-list\">\(page.articles.map(card))</ol>"
+            : "<ol class=\"article-list\">\(page.cards)</ol>"
         let overview: HTML = page.showOverview.map { overview in
             """
             <section class="show-overview" aria-labelledby="viewing-figures">

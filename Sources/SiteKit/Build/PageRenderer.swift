@@ -11,6 +11,7 @@ struct PageRenderer: Sendable {
         self.theme = theme
         self.footer = footer
         performanceSections = PerformanceSections(layOut: theme.figure)
+        cards = ArticleCards { [theme] article in theme.card(article) }
     }
 
     /// A rendered file, its site path and what to blame for its links.
@@ -60,6 +61,8 @@ struct PageRenderer: Sendable {
 
     /// "How it's performing" sections drawn so far, shared by all workers.
     let performanceSections: PerformanceSections
+    /// Article cards drawn so far for the list pages, shared by all workers.
+    let cards: ArticleCards
 
     private var settings: SiteSettings { plan.site.settings }
 
@@ -387,7 +390,7 @@ struct PageRenderer: Sendable {
             nextURL: page < count ? plan.basePath + Paginator.path(base: base, page: page + 1) : nil)
         let model = ArticleListPage(
             context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
-            heading: heading, intro: intro, articles: items,
+            heading: heading, intro: intro, articles: items, cards: items.map(cards.card),
             pagination: pagination, isHome: isHome, showOverview: showOverview)
         return theme.articleList(model).utf8
     }

@@ -15,6 +15,9 @@ public protocol Theme: Sendable {
     func standalone(_ page: StandalonePageModel) -> HTML
     /// The home page and each term's page: a paginated list of articles.
     func articleList(_ page: ArticleListPage) -> HTML
+    /// One article as the list pages show it; drawn once per build and
+    /// handed to ``articleList(_:)`` as ``ArticleListPage/cards``.
+    func card(_ article: ArticleSummary) -> HTML
     /// The list of all terms of a taxonomy (all tags, all shows).
     func termIndex(_ page: TermIndexPage) -> HTML
     func notFound(_ page: NotFoundPage) -> HTML
@@ -193,6 +196,9 @@ public struct ArticleListPage: Sendable {
     public var heading: String
     public var intro: String?
     public var articles: [ArticleSummary]
+    /// Each of `articles` drawn by the theme's ``Theme/card(_:)``, in the
+    /// same order: drawn once per build, however many lists an article is on.
+    public var cards: [HTML]
     public var pagination: Pagination
     /// Whether this is the site's home page.
     public var isHome: Bool

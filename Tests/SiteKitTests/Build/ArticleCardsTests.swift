@@ -1,0 +1,82 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import SiteKit
+import Templates
+
+/// Article cards are drawn once per build, whatever the number of lists an
+/// article is on, and never outlive the summary they were drawn from.
+@Suite struct ArticleCardsTests {
+    static func summary(_ slug: String, title: String = "Title", tags: [String] = []) -> ArticleSummary {
+        ArticleSummary(title: title, url: "/articles/\(slug)/", date: DateTime(date: CalendarDate(year: 2024, month: 5, day: 1)!),
+                       updated: nil, author: nil, summary: "Summary of \(slug).",
+                       tags: tags.map { TermLink(name: $0, url: "/tags/\($0)/", count: 1) }, show: nil,
+                       renewalStatus: nil, image: nil, imageAlt: nil, readingMinutes: 1)
+    }
+
+    /// Counts the cards drawn.
+    final class Drawn: Sendable {
+        let count = Mutex(0)
+        func draw(_ article: ArticleSummary) -> HTML {
+            count.withLock { $0 += 1 }
+            return "<li>\(article.title)</li>"
+        }
+    }
+
+    @Test func aCardIsDrawnOnceAndReused() {
+        let drawn = Drawn()
+        let cards = ArticleCards { drawn.draw($0) }
+        let first = cards.card(for: Self.summary("a"))
+        let again = cards.card(for: Self.summary("a"))
+        _ = cards.card(for: Self.summary("b"))
+        #expect(first.rendered == "<li>Title</li>")
+        #expect(again == first)
+        #expect(drawn.count.withLock { $0 } == 2)
+        #expect(cards.keptBytes == 2 * "<li>Title</li>".utf8.count)
+    }
+
+    @Test func aChangedSummaryIsDrawnAgain() {
+        let drawn = Drawn()
+        let cards = ArticleCards { drawn.draw($0) }
+        _ = cards.card(for: Self.summary("a", title: "Old"))
+        let new = cards.card(for: Self.summary("a", title: "New & improved"))
+        #expect(new.rendered == "<li>New &amp; improved</li>")
+        #expect(cards.card(for: Self.summary("a", title: "New & improved")) == new)
+        #expect(drawn.count.withLock { $0 } == 2)
+        // The old card's bytes are no longer counted.
+        #expect(cards.keptBytes == new.utf8.count)
+    }
+
+    @Test func cardsBeyondTheBudgetAreDrawnEachTime() {
+        let drawn = Drawn()
+        let size = "<li>Title</li>".utf8.count
+        let cards = ArticleCards(memoryBudget: 2 * size) { drawn.draw($0) }
+        for slug in ["a", "b", "c"] { _ = cards.card(for: Self.summary(slug)) }
+        #expect(cards.keptBytes == 2 * size)
+        // a and b were kept; c did not fit and is drawn again.
+        for slug in ["a", "b", "c", "c"] { #expect(cards.card(for: Self.summary(slug)).rendered == "<li>Title</li>") }
+        #expect(drawn.count.withLock { $0 } == 5)
+    }
+
+    /// A theme that draws its own cards.
+    struct CompactCards: Theme {
+        func card(_ article: ArticleSummary) -> HTML {
+            "<li class=\"compact\"><a href=\"\(article.url)\">\(article.title)</a></li>"
+        }
+    }
+
+    @Test func aThemeCardIsOnEveryList() throws {
+        let site = try TestSite([
+            "content/site.yaml": "title: Site\nbase_url: https://example.org/\n",
+            "content/articles/a.md": TestSite.article("title: \"A & B\"\ndate: 2024-01-01\ntags: [news]", body: "Text."),
+        ])
+        defer { site.remove() }
+        let builder = SiteBuilder(theme: CompactCards(), options: BuildOptions(now: TestSite.now))
+        _ = try builder.build(siteDirectory: site.root, output: site.output)
+        let card = "<li class=\"compact\"><a href=\"/articles/a/\">A &amp; B</a></li>"
+        for page in ["index.html", "tags/news/index.html"] {
+            let html = try #require(site.read(page))
+            #expect(html.contains("<ol class=\"article-list\">\(card)</ol>"), "\(page)")
+        }
+    }
+}
