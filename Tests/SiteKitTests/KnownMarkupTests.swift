@@ -145,4 +145,31 @@ import Testing
         let read = LinkChecker.scan(utf8: html.utf8, path: "a/index.html", source: "a.md")
         #expect(scanned.ids == read.ids && scanned.links == read.links)
     }
+
+    @Test func markupScannedOnceReadsAsInAPage() throws {
+        let card = HTML(unsafeRaw: #"<li class="card" id="c&amp;1"><a href="/articles/a/">A</a> <a href="/tags/x/">x</a> <a href="https://elsewhere.example/">e</a></li>"#)
+        let markup = try #require(KnownMarkup.scanned(card, dropping: nil))
+        #expect(markup.ids == ["c&1"])
+        #expect(markup.links == ["/articles/a/", "/tags/x/", "https://elsewhere.example/"])
+        // Links the page scan leaves out are left out of the markup too.
+        let known = LinkChecker(baseURL: "https://example.org/", basePath: "/").knownLinks(["articles/a/index.html"])
+        let dropping = try #require(KnownMarkup.scanned(card, dropping: known))
+        #expect(dropping.links == ["/tags/x/"])
+        // A page holding it twice reads the same with it passed over.
+        let page = Array("<main><ol>".utf8) + card.utf8 + card.utf8 + Array("</ol><a href=\"/z/\">z</a></main>".utf8)
+        for known in [nil, known] {
+            let markup = try #require(KnownMarkup.scanned(card, dropping: known))
+            let passed = LinkChecker.scan(utf8: page, path: "i.html", source: "s", dropping: known, passingOver: [markup, markup])
+            let read = LinkChecker.scan(utf8: page, path: "i.html", source: "s", dropping: known)
+            #expect(passed.ids == read.ids && passed.links == read.links)
+        }
+    }
+
+    @Test func markupThatIsNotWholeIsNotScannedOnce() {
+        for markup in [#"<li class="card"><svg><rect/></li>"#, #"<li class="card"><!-- open</li>"#,
+                       #"<li class="card"><style>x"#, #"plain text then <a href="/x/">x</a>"#,
+                       #"<li id="sitegen-known-markup-end">x</li>"#] {
+            #expect(KnownMarkup.scanned(HTML(unsafeRaw: markup), dropping: nil) == nil, "\(markup)")
+        }
+    }
 }

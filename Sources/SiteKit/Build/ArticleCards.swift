@@ -5,14 +5,24 @@ import Synchronization
 /// pages, each of its tags, its show), and drawing its card on each was 3.7 %
 /// of a 10k-article build.
 ///
+/// Each card is scanned for its ids and links once, when drawn, and the link
+/// scan passes over it on every list page that holds it (``KnownMarkup``).
+///
 /// Cards are kept up to ``memoryBudget`` bytes; beyond it they are drawn each
 /// time they are needed, so that a very large site does not hold every card
 /// until the last list page is written.
 final class ArticleCards: Sendable {
+    /// A card, and its ids and links as the link scan reads them.
+    struct Card: Sendable {
+        var html: HTML
+        /// `nil` when the card is not whole markup (the scan reads it in each page).
+        var knownMarkup: KnownMarkup?
+    }
+
     /// A card kept, with the summary it was drawn from.
     private struct Kept: Sendable {
         var summary: ArticleSummary
-        var card: HTML
+        var card: Card
     }
 
     private struct Cache: Sendable {
@@ -23,25 +33,32 @@ final class ArticleCards: Sendable {
     /// The most card bytes kept at once.
     let memoryBudget: Int
     private let draw: @Sendable (ArticleSummary) -> HTML
+    /// The links the build's link scan leaves out of pages (``LinkChecker/scan(utf8:path:source:dropping:passingOver:)``).
+    private let knownLinks: LinkChecker.KnownLinks?
     private let cache = Mutex(Cache())
 
-    /// - Parameter draw: the theme's card.
-    init(memoryBudget: Int = 32 << 20, draw: @escaping @Sendable (ArticleSummary) -> HTML) {
+    /// - Parameters:
+    ///   - knownLinks: the links the pages' scan leaves out, left out of the cards' too.
+    ///   - draw: the theme's card.
+    init(memoryBudget: Int = 32 << 20, knownLinks: LinkChecker.KnownLinks? = nil,
+         draw: @escaping @Sendable (ArticleSummary) -> HTML) {
         self.memoryBudget = memoryBudget
+        self.knownLinks = knownLinks
         self.draw = draw
     }
 
     /// The card of `article`, drawn now or earlier in the build.
-    func card(for article: ArticleSummary) -> HTML {
+    func card(for article: ArticleSummary) -> Card {
         // Keyed by URL, but only a card drawn from an equal summary is used:
         // a preview's rebuild may list an article whose summary changed.
         if let kept = cache.withLock({ $0.cards[article.url] }), kept.summary == article { return kept.card }
         // Drawn outside the lock; two workers may both draw a card the first time.
-        let card = draw(article)
+        let html = draw(article)
+        let card = Card(html: html, knownMarkup: KnownMarkup.scanned(html, dropping: knownLinks))
         cache.withLock { cache in
-            let size = card.utf8.count
+            let size = html.utf8.count
             if let old = cache.cards[article.url] {
-                cache.bytes -= old.card.utf8.count
+                cache.bytes -= old.card.html.utf8.count
                 cache.cards[article.url] = nil
             }
             guard cache.bytes + size <= memoryBudget else { return }

@@ -6,12 +6,14 @@ struct PageRenderer: Sendable {
     /// The site's `footer:` Markdown, rendered once.
     var footer: HTML?
 
-    init(plan: SitePlan, theme: any Theme, footer: HTML? = nil) {
+    /// - Parameter knownLinks: the links the link scan leaves out of pages
+    ///   (a one-off build's early check), left out of the cards it scans once.
+    init(plan: SitePlan, theme: any Theme, footer: HTML? = nil, knownLinks: LinkChecker.KnownLinks? = nil) {
         self.plan = plan
         self.theme = theme
         self.footer = footer
         performanceSections = PerformanceSections(layOut: theme.figure)
-        cards = ArticleCards { [theme] article in theme.card(article) }
+        cards = ArticleCards(knownLinks: knownLinks) { [theme] article in theme.card(article) }
     }
 
     /// A rendered file, its site path and what to blame for its links.
@@ -301,8 +303,11 @@ struct PageRenderer: Sendable {
         case .home(let page, let pageCount):
             let items = listed(plan.articles[Paginator.range(page: page, items: plan.articles.count,
                                                              pageSize: settings.pageSize)].map(\.slug))
-            return output(listPage(items, page: page, pageCount: pageCount, base: "", heading: "Latest",
-                                   intro: settings.description, title: settings.title, isHome: true))
+            let list = listPage(items, page: page, pageCount: pageCount, base: "", heading: "Latest",
+                                intro: settings.description, title: settings.title, isHome: true)
+            var pages = output(list.utf8)
+            pages[0].knownMarkup = list.knownMarkup
+            return pages
         case .term(let name, let slug, _, let page, let pageCount):
             guard let taxonomy = plan.taxonomy(name), let term = taxonomy.term(slug) else { return [] }
             let items = listed(term.articleSlugs[Paginator.range(page: page, items: term.articleSlugs.count,
@@ -323,10 +328,11 @@ struct PageRenderer: Sendable {
                     Output(path: term.path + file.name, text: file.csv, source: show.sourcePath)
                 }
             }
-            var pages = output(listPage(items, page: page, pageCount: pageCount, base: term.path, heading: title,
-                                        intro: count, title: title, isHome: false, feeds: [feedLink],
-                                        showOverview: overview))
-            pages[0].knownMarkup = knownMarkup
+            let list = listPage(items, page: page, pageCount: pageCount, base: term.path, heading: title,
+                                intro: count, title: title, isHome: false, feeds: [feedLink], showOverview: overview)
+            var pages = output(list.utf8)
+            // The overview comes before the list.
+            pages[0].knownMarkup = knownMarkup + list.knownMarkup
             return pages + dataFiles
         case .termFeed(let name, let slug, _):
             guard let term = plan.taxonomy(name)?.term(slug) else { return [] }
@@ -379,7 +385,7 @@ struct PageRenderer: Sendable {
     /// One page of a paginated list of articles.
     private func listPage(_ items: [ArticleSummary], page: Int, pageCount count: Int, base: String, heading: String,
                           intro: String?, title: String, isHome: Bool, feeds: [Link] = [],
-                          showOverview: HTML? = nil) -> [UInt8] {
+                          showOverview: HTML? = nil) -> (utf8: [UInt8], knownMarkup: [KnownMarkup]) {
         let path = Paginator.path(base: base, page: page)
         // Later home pages are titled by their heading ("Latest, page 2"): the
         // layout adds the site name, which would otherwise appear twice.
@@ -388,10 +394,11 @@ struct PageRenderer: Sendable {
             page: page, pageCount: count,
             previousURL: page > 1 ? plan.basePath + Paginator.path(base: base, page: page - 1) : nil,
             nextURL: page < count ? plan.basePath + Paginator.path(base: base, page: page + 1) : nil)
+        let drawn = items.map(cards.card)
         let model = ArticleListPage(
             context: context(title: pageTitle, description: intro ?? settings.description, path: path, feeds: feeds),
-            heading: heading, intro: intro, articles: items, cards: items.map(cards.card),
+            heading: heading, intro: intro, articles: items, cards: drawn.map(\.html),
             pagination: pagination, isHome: isHome, showOverview: showOverview)
-        return theme.articleList(model).utf8
+        return (theme.articleList(model).utf8, drawn.compactMap(\.knownMarkup))
     }
 }

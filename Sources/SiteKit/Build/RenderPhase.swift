@@ -74,12 +74,15 @@ struct RenderPhase: Sendable {
 
     func run(into folder: StagingDirectory) throws(BuildFailure) -> (report: BuildReport, state: BuildState) {
         var clock = ContinuousClock.now
-        let renderer = PageRenderer(plan: plan, theme: theme, footer: footer)
         let writesAsRendered = previous == nil
         // Only a rebuild reads the records, sitemap entries and changed inputs
         // again: a one-off build keeps none of them.
         let keepsRecords = previous != nil || forRebuilds
         let feedSlugs = plan.feedArticleSlugs
+        // A preview keeps every link of every page, to check again after an edit.
+        let oneOff = writesAsRendered && !forRebuilds
+        let earlyCheck = oneOff ? EarlyLinkCheck(plan: plan) : nil
+        let renderer = PageRenderer(plan: plan, theme: theme, footer: footer, knownLinks: earlyCheck?.plannedLinks)
 
         // Sources.
         let sources = plan.outputs.filter { planned in
@@ -92,9 +95,6 @@ struct RenderPhase: Sendable {
             }
             return before.isStale(as: planned, changed: self.changed)
         }
-        // A preview keeps every link of every page, to check again after an edit.
-        let oneOff = writesAsRendered && !forRebuilds
-        let earlyCheck = oneOff ? EarlyLinkCheck(plan: plan) : nil
         // A one-off build writes each feed as soon as its articles are
         // rendered; a preview keeps every body, to compare on rebuilds.
         let feeds = oneOff ? FeedAssembly(plan: plan, spill: spill) : nil

@@ -113,10 +113,36 @@ struct KnownMarkup: Sendable, Equatable {
 
     /// ``statesWhatItHolds(_:)`` of markup's bytes, ids and links as read.
     static func statesWhatItHolds(_ utf8: [UInt8], ids: [String], links: [String]) -> Bool {
-        guard utf8.count >= 8, utf8[0] == UInt8(ascii: "<") else { return false }
-        let end = "sitegen-known-markup-end"
-        let probe = utf8 + Array("<p id=\"\(end)\"><title><p id=\"\(end)-open\"></title>".utf8)
-        let page = LinkChecker.scan(utf8: probe, path: "", source: "")
-        return page.ids == Set(ids).union([end]) && page.links == links
+        guard let read = readAsInPage(utf8, dropping: nil) else { return false }
+        return read.ids == Set(ids) && read.links == links
+    }
+
+    /// Markup drawn once and put on many pages (an article's card), with the
+    /// ids and links the link scan reads in it, found by scanning it once
+    /// here instead of on every page; `nil` when it is not whole (see
+    /// ``init(_:ids:links:)``), and then scanned in each page as any markup.
+    /// - Parameter known: the links the pages' scan leaves out, which are
+    ///   then left out here too.
+    static func scanned(_ html: HTML, dropping known: LinkChecker.KnownLinks?) -> KnownMarkup? {
+        guard let read = readAsInPage(html.utf8, dropping: known) else { return nil }
+        return KnownMarkup(buffer: html.utf8, range: 0..<html.utf8.count, ids: read.ids.sorted(), links: read.links)
+    }
+
+    /// The marker id of the probe read after markup.
+    private static let probeID = "sitegen-known-markup-end"
+
+    /// The ids and links the link scan reads in `utf8` as part of a page,
+    /// when the scan reads on after it as after the same bytes in a page:
+    /// `<p id>` after it must be read as a tag and `<title>` must hold text
+    /// (it would hold markup inside an `<svg>` left open). `nil` otherwise,
+    /// or when the markup does not start with a tag or holds the probe's id.
+    private static func readAsInPage(_ utf8: [UInt8], dropping known: LinkChecker.KnownLinks?)
+        -> (ids: Set<String>, links: [String])? {
+        guard utf8.count >= 8, utf8[0] == UInt8(ascii: "<") else { return nil }
+        let probe = utf8 + Array("<p id=\"\(probeID)\"><title><p id=\"\(probeID)-open\"></title>".utf8)
+        var page = LinkChecker.scan(utf8: probe, path: "", source: "", dropping: known)
+        guard page.ids.remove(probeID) != nil, !page.ids.contains(probeID + "-open"),
+              FeedContent.find(Array(probeID.utf8), in: utf8, from: 0) == nil else { return nil }
+        return (page.ids, page.links)
     }
 }

@@ -26,8 +26,8 @@ import Templates
     @Test func aCardIsDrawnOnceAndReused() {
         let drawn = Drawn()
         let cards = ArticleCards { drawn.draw($0) }
-        let first = cards.card(for: Self.summary("a"))
-        let again = cards.card(for: Self.summary("a"))
+        let first = cards.card(for: Self.summary("a")).html
+        let again = cards.card(for: Self.summary("a")).html
         _ = cards.card(for: Self.summary("b"))
         #expect(first.rendered == "<li>Title</li>")
         #expect(again == first)
@@ -39,9 +39,9 @@ import Templates
         let drawn = Drawn()
         let cards = ArticleCards { drawn.draw($0) }
         _ = cards.card(for: Self.summary("a", title: "Old"))
-        let new = cards.card(for: Self.summary("a", title: "New & improved"))
+        let new = cards.card(for: Self.summary("a", title: "New & improved")).html
         #expect(new.rendered == "<li>New &amp; improved</li>")
-        #expect(cards.card(for: Self.summary("a", title: "New & improved")) == new)
+        #expect(cards.card(for: Self.summary("a", title: "New & improved")).html == new)
         #expect(drawn.count.withLock { $0 } == 2)
         // The old card's bytes are no longer counted.
         #expect(cards.keptBytes == new.utf8.count)
@@ -54,7 +54,7 @@ import Templates
         for slug in ["a", "b", "c"] { _ = cards.card(for: Self.summary(slug)) }
         #expect(cards.keptBytes == 2 * size)
         // a and b were kept; c did not fit and is drawn again.
-        for slug in ["a", "b", "c", "c"] { #expect(cards.card(for: Self.summary(slug)).rendered == "<li>Title</li>") }
+        for slug in ["a", "b", "c", "c"] { #expect(cards.card(for: Self.summary(slug)).html.rendered == "<li>Title</li>") }
         #expect(drawn.count.withLock { $0 } == 5)
     }
 
@@ -78,5 +78,27 @@ import Templates
             let html = try #require(site.read(page))
             #expect(html.contains("<ol class=\"article-list\">\(card)</ol>"), "\(page)")
         }
+    }
+
+    /// A theme whose card links to a page the site does not have.
+    struct BrokenCards: Theme {
+        func card(_ article: ArticleSummary) -> HTML {
+            "<li class=\"card\"><a href=\"\(article.url)\">\(article.title)</a> <a href=\"/no-such-page/\">more</a></li>"
+        }
+    }
+
+    @Test func aBrokenLinkInACardIsReportedOnEveryList() throws {
+        let site = try TestSite([
+            "content/site.yaml": "title: Site\nbase_url: https://example.org/\n",
+            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\ntags: [news]", body: "Text."),
+        ])
+        defer { site.remove() }
+        let builder = SiteBuilder(theme: BrokenCards(), options: BuildOptions(now: TestSite.now))
+        var message = ""
+        do { _ = try builder.build(siteDirectory: site.root, output: site.output) } catch { message = error.description }
+        // The card is scanned once and passed over on each page, yet every page's link is checked.
+        #expect(message.contains("index.html"), "\(message)")
+        #expect(message.contains("tags/news/index.html"), "\(message)")
+        #expect(message.contains("/no-such-page/"), "\(message)")
     }
 }
