@@ -54,7 +54,10 @@ final class ArticleCards: Sendable {
         if let kept = cache.withLock({ $0.cards[article.url] }), kept.summary == article { return kept.card }
         // Drawn outside the lock; two workers may both draw a card the first time.
         let html = draw(article)
-        let card = Card(html: html, knownMarkup: KnownMarkup.scanned(html, dropping: knownLinks))
+        // A card that will not be kept is read in each page: scanning it
+        // here as well would read it twice.
+        let fits = cache.withLock { $0.bytes + html.utf8.count <= memoryBudget }
+        let card = Card(html: html, knownMarkup: fits ? KnownMarkup.scanned(html, dropping: knownLinks) : nil)
         cache.withLock { cache in
             let size = html.utf8.count
             if let old = cache.cards[article.url] {

@@ -53,9 +53,12 @@ import Templates
         let cards = ArticleCards(memoryBudget: 2 * size) { drawn.draw($0) }
         for slug in ["a", "b", "c"] { _ = cards.card(for: Self.summary(slug)) }
         #expect(cards.keptBytes == 2 * size)
-        // a and b were kept; c did not fit and is drawn again.
+        // a and b were kept; c did not fit and is drawn again, and left to
+        // the page's scan (scanning it once would not save a scan).
         for slug in ["a", "b", "c", "c"] { #expect(cards.card(for: Self.summary(slug)).html.rendered == "<li>Title</li>") }
         #expect(drawn.count.withLock { $0 } == 5)
+        #expect(cards.card(for: Self.summary("a")).knownMarkup != nil)
+        #expect(cards.card(for: Self.summary("c")).knownMarkup == nil)
     }
 
     /// A theme that draws its own cards.
