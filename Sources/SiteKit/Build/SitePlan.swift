@@ -75,38 +75,51 @@ struct SitePlan: Sendable {
         self.recordsInputs = recordsInputs
         // Usually every article is published: then the plan shares the site's
         // array instead of a filtered copy (664 bytes an article, 63 MiB at 100k).
-        articles = site.articles.allSatisfy { Publication.isPublished($0, options: options) }
+        let articles = site.articles.allSatisfy { Publication.isPublished($0, options: options) }
             ? site.articles : site.articles.filter { Publication.isPublished($0, options: options) }
-        pages = site.pages.filter { Publication.isPublished($0, options: options) }
+        let pages = site.pages.filter { Publication.isPublished($0, options: options) }
+        self.articles = articles
+        self.pages = pages
         skippedArticles = site.articles.count - articles.count
         stylesheet = Self.stylesheet(theme.stylesheet, settings: site.settings)
         stylesheetPath = "style.\(ContentHash.hex(of: stylesheet)).css"
         customStylesheetPath = site.customStylesheet.map { "custom.\(ContentHash.hex(of: $0)).css" }
         basePath = site.settings.basePath
-        writesRobots = !site.staticFiles.contains("robots.txt")
-        var sourcePaths: [String: String] = [:]
-        for article in articles { sourcePaths[article.sourcePath] = article.path }
-        for page in pages { sourcePaths[page.sourcePath] = page.path }
-        self.sourcePaths = sourcePaths
+        let writesRobots = !site.staticFiles.contains("robots.txt")
+        self.writesRobots = writesRobots
 
-        var errors: [SiteError] = []
-        for article in articles { errors += Self.checkShowReferences(article, shows: site.shows) }
-        tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
-            zip(article.tagSlugs, article.tags).map { ($0, $1) }
-        }
-        spellingWarnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
-        let (warnings, fenceErrors) = Self.warnings(site: site, articles: articles, pages: pages, options: options,
-                                                    spellingWarnings: spellingWarnings, writesRobots: writesRobots)
-        errors += fenceErrors
-        self.warnings = warnings
-        let showData = site.shows
-        shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
-            guard let slug = article.show, let show = showData[slug] else { return [] }
-            return [(slug, show.title)]
-        }
-
-        let published = articles
-        articleIndexBySource = Dictionary(published.indices.map { (published[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        // Two halves that need only the articles run at once: the plan is the
+        // build's one serial phase before rendering (100 ms at 10k articles).
+        let (tagHalf, showHalf) = Parallel.both({
+            let tags = Taxonomy.collect(name: "tags", singular: "Tag", plural: "Tags", articles: articles) { article in
+                zip(article.tagSlugs, article.tags).map { ($0, $1) }
+            }
+            let spellingWarnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
+            let (warnings, fenceErrors) = Self.warnings(site: site, articles: articles, pages: pages, options: options,
+                                                        spellingWarnings: spellingWarnings, writesRobots: writesRobots)
+            return (tags: tags, spellingWarnings: spellingWarnings, warnings: warnings, fenceErrors: fenceErrors)
+        }, {
+            var referenceErrors: [SiteError] = []
+            for article in articles { referenceErrors += Self.checkShowReferences(article, shows: site.shows) }
+            let shows = Taxonomy.collect(name: "shows", singular: "Show", plural: "Shows", articles: articles) { article in
+                guard let slug = article.show, let show = site.shows[slug] else { return [] }
+                return [(slug, show.title)]
+            }
+            var sourcePaths: [String: String] = [:]
+            for article in articles { sourcePaths[article.sourcePath] = article.path }
+            for page in pages { sourcePaths[page.sourcePath] = page.path }
+            let articleIndexBySource = Dictionary(articles.indices.map { (articles[$0].sourcePath, $0) },
+                                                  uniquingKeysWith: { first, _ in first })
+            return (shows: shows, referenceErrors: referenceErrors, sourcePaths: sourcePaths,
+                    articleIndexBySource: articleIndexBySource)
+        })
+        tags = tagHalf.tags
+        spellingWarnings = tagHalf.spellingWarnings
+        warnings = tagHalf.warnings
+        shows = showHalf.shows
+        sourcePaths = showHalf.sourcePaths
+        articleIndexBySource = showHalf.articleIndexBySource
+        var errors = showHalf.referenceErrors + tagHalf.fenceErrors
         pagesBySource = Dictionary(pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         outputs = []
         var feedSlugs = Set(articles.prefix(Self.feedSize).map(\.slug))
