@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Checks, after rendering, that every internal link and `#fragment` in the
@@ -48,6 +53,39 @@ struct LinkChecker: Sendable {
         var sink = AttributeSink(bytes: bytes, known: known)
         HTMLTokenizer.tokenize(bytes, passingOver: drawn, into: &sink)
         return Page(path: path, source: source, ids: sink.ids, links: sink.links)
+    }
+
+    /// The ids and links of markup in which every `"` opens or closes an
+    /// attribute value written ` name="value"` (rendered Markdown without raw
+    /// HTML: cmark-gfm writes text quotes as `&quot;`), read by its quotes
+    /// alone instead of tag by tag; what ``scan(utf8:path:source:dropping:passingOver:)``
+    /// reads in it. `nil` when a quote is not so placed.
+    static func quotedAttributes(_ bytes: UnsafeBufferPointer<UInt8>, dropping known: KnownLinks?)
+        -> (ids: Set<String>, links: [String])? {
+        var sink = AttributeSink(bytes: bytes, known: known)
+        guard let base = bytes.baseAddress else { return (sink.ids, sink.links) }
+        let count = bytes.count
+        let quote = Int32(UInt8(ascii: "\""))
+        var index = 0
+        while index < count, let hit = memchr(base + index, quote, count - index) {
+            let open = UnsafeRawPointer(base).distance(to: hit)
+            guard open >= 3, bytes[open - 1] == UInt8(ascii: "="), open + 1 < count,
+                  let end = memchr(base + open + 1, quote, count - open - 1) else { return nil }
+            let close = UnsafeRawPointer(base).distance(to: end)
+            var start = open - 1
+            while start > 0, Self.isNameByte(bytes[start - 1]) { start -= 1 }
+            guard start < open - 1, start > 0, bytes[start - 1] == UInt8(ascii: " ") else { return nil }
+            let name = start..<(open - 1)
+            if AttributeSink.wants(attribute: name, in: bytes) { sink.attribute(name: name, value: (open + 1)..<close) }
+            index = close + 1
+        }
+        return (sink.ids, sink.links)
+    }
+
+    /// The bytes of the attribute names cmark-gfm and sitegen write.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
     }
 
     /// Keeps the values of `id`, `href` and `src` attributes.

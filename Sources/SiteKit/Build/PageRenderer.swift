@@ -12,9 +12,14 @@ struct PageRenderer: Sendable {
         self.plan = plan
         self.theme = theme
         self.footer = footer
+        self.knownLinks = knownLinks
         performanceSections = PerformanceSections(layOut: theme.figure)
         cards = ArticleCards(knownLinks: knownLinks) { [theme] article in theme.card(article) }
     }
+
+    /// The links the link scan leaves out of pages, left out of the markup
+    /// read once for it (cards, bodies) too.
+    let knownLinks: LinkChecker.KnownLinks?
 
     /// A rendered file, its site path and what to blame for its links.
     struct Output: Sendable {
@@ -249,7 +254,11 @@ struct PageRenderer: Sendable {
                             markdownLinks: Self.inFile(rendered.links, bodyFirstLine: article.bodyFirstLine),
                             discoveredInputs: embeds.namedShows.sorted().map { .show($0) }
                                 + linkedSources.map { .sourcePath($0) })
-        output.knownMarkup = embeds.knownMarkup + (section?.knownMarkup ?? [])
+        // A body with no embed and no raw HTML is read by its quotes, once,
+        // and passed over by the page's scan; figures otherwise.
+        let body = rendered.quotedAttributesOnly
+            ? KnownMarkup.quoted(HTML(unsafeRawUTF8: rendered.utf8), dropping: knownLinks) : nil
+        output.knownMarkup = (body.map { [$0] } ?? embeds.knownMarkup) + (section?.knownMarkup ?? [])
         return (summary, output, dataFiles, feedHTML)
     }
 

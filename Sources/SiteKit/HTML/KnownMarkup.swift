@@ -128,6 +128,31 @@ struct KnownMarkup: Sendable, Equatable {
         return KnownMarkup(buffer: html.utf8, range: 0..<html.utf8.count, ids: read.ids.sorted(), links: read.links)
     }
 
+    /// Rendered Markdown whose every `"` delimits an attribute value
+    /// (``RenderedMarkdown/quotedAttributesOnly``), with the ids and links
+    /// read by its quotes alone (``LinkChecker/quotedAttributes(_:dropping:)``),
+    /// so that the link scan passes over an article's body; `nil` when it
+    /// does not start with a tag or a quote is not so placed. Debug builds
+    /// check the reading against the tokenizer's.
+    /// - Parameter known: the links the pages' scan leaves out, left out here too.
+    static func quoted(_ html: HTML, dropping known: LinkChecker.KnownLinks?) -> KnownMarkup? {
+        let utf8 = html.utf8
+        guard utf8.count >= 8, utf8[0] == UInt8(ascii: "<"),
+              let read = utf8.withUnsafeBufferPointer({ LinkChecker.quotedAttributes($0, dropping: known) }) else { return nil }
+        assert(readAsInPage(utf8, dropping: known).map { $0.ids == read.ids && $0.links == read.links } ?? false,
+               "KnownMarkup: the quotes of rendered Markdown do not read as its tags")
+        return KnownMarkup(buffer: utf8, range: 0..<utf8.count, ids: read.ids.sorted(), links: read.links)
+    }
+
+    /// Whether markup reads the same by its quotes alone as tag by tag, and
+    /// leaves the scan reading on after it as after the same bytes in a page:
+    /// for a theme's markup inside rendered Markdown (heading anchors).
+    static func readsByQuotes(_ utf8: [UInt8]) -> Bool {
+        guard let quoted = utf8.withUnsafeBufferPointer({ LinkChecker.quotedAttributes($0, dropping: nil) }),
+              let read = readAsInPage(utf8, dropping: nil) else { return false }
+        return quoted.ids == read.ids && quoted.links == read.links
+    }
+
     /// The marker id of the probe read after markup.
     private static let probeID = "sitegen-known-markup-end"
 

@@ -26,6 +26,12 @@ struct DocumentTransformer {
     /// Where the tree first nests deeper than `InputLimits.markdownNesting`
     /// (line and column in the Markdown text), if it does.
     private(set) var tooDeep: (line: Int, column: Int)?
+    /// Whether the document holds raw HTML (blocks or inline).
+    private(set) var hasRawHTML = false
+    /// Whether the markup the rewrite put in reads by its quotes alone
+    /// (``KnownMarkup/readsByQuotes(_:)``): no embed, and heading markup
+    /// that does.
+    private(set) var insertsQuotedMarkupOnly = true
     private var ids: HeadingIDs
     /// The allocator of the document's nodes, which new nodes must share:
     /// cmark-gfm links no node into a tree of another allocator.
@@ -85,6 +91,8 @@ struct DocumentTransformer {
                     wordCount += Self.countWords(cmark_node_get_literal(node), inWord: &inWord)
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     inWord = false
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    hasRawHTML = true
                 case CMARK_NODE_CODE_BLOCK:
                     let info = String(cString: cmark_node_get_fence_info(node))
                     let name = String(info.split(separator: " ", maxSplits: 1).first ?? "")
@@ -108,6 +116,7 @@ struct DocumentTransformer {
         for (node, block) in embedNodes {
             guard let html = embed(block) else { continue }
             replace(node, with: html.rendered, exit: "")
+            insertsQuotedMarkupOnly = false
         }
     }
 
@@ -118,6 +127,11 @@ struct DocumentTransformer {
         let heading = Heading(level: level, id: id, text: text)
         headings.append(heading)
         let tags = markup(heading)
+        // sitegen's own markup is known to (QuotedAttributesTests); a theme's is read.
+        if insertsQuotedMarkupOnly, !tags.readsByQuotes,
+           !KnownMarkup.readsByQuotes(tags.before.utf8 + tags.after.utf8) {
+            insertsQuotedMarkupOnly = false
+        }
         // The tags are custom inlines inside an empty custom block: the renderer
         // puts line breaks around a custom block's own enter/exit text, which
         // would split "<h2>\nText\n <a>" over three lines.

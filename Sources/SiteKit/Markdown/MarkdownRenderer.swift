@@ -35,6 +35,10 @@ public struct Heading: Sendable, Equatable {
 public struct HeadingMarkup: Sendable, Equatable {
     public var before: HTML
     public var after: HTML
+    /// Whether the markup is known to read by its quotes alone
+    /// (``KnownMarkup/readsByQuotes(_:)``): sitegen's own is, and a theme's
+    /// is read to find out.
+    var readsByQuotes = false
 
     public init(before: HTML, after: HTML) {
         self.before = before
@@ -43,14 +47,18 @@ public struct HeadingMarkup: Sendable, Equatable {
 
     /// `<h2 id="x">Text <a class="heading-anchor" href="#x" aria-label="Link to section: Text">#</a></h2>`.
     public static func standard(_ heading: Heading) -> HeadingMarkup {
-        HeadingMarkup(
+        var markup = HeadingMarkup(
             before: "<h\(heading.level) id=\"\(heading.id)\">",
             after: " <a class=\"heading-anchor\" href=\"#\(heading.id)\" aria-label=\"Link to section: \(heading.text)\">#</a></h\(heading.level)>")
+        markup.readsByQuotes = true
+        return markup
     }
 
     /// `<h2 id="x">Text</h2>`: no anchor link, for feeds and other copies of a page.
     public static func plain(_ heading: Heading) -> HeadingMarkup {
-        HeadingMarkup(before: "<h\(heading.level) id=\"\(heading.id)\">", after: "</h\(heading.level)>")
+        var markup = HeadingMarkup(before: "<h\(heading.level) id=\"\(heading.id)\">", after: "</h\(heading.level)>")
+        markup.readsByQuotes = true
+        return markup
     }
 }
 
@@ -108,6 +116,11 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var firstParagraph: String?
     /// Words of prose (code blocks excluded).
     public var wordCount: Int
+    /// Whether every `"` in `utf8` opens or closes an attribute value
+    /// written ` name="value"`: no raw HTML passed through, no embed, heading
+    /// markup that reads so. The link scan then reads the body's ids and
+    /// links by its quotes alone (``KnownMarkup/quoted(_:dropping:)``).
+    public var quotedAttributesOnly = false
 }
 
 /// Renders GitHub Flavored Markdown with cmark-gfm.
@@ -317,7 +330,9 @@ public enum MarkdownRenderer {
         return RenderedMarkdown(
             utf8: html, headings: transformer.headings,
             links: scalarColumns(transformer.links, in: markdown),
-            firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount)
+            firstParagraph: transformer.firstParagraph, wordCount: transformer.wordCount,
+            // Without the unsafe option, cmark-gfm writes raw HTML as a comment.
+            quotedAttributesOnly: transformer.insertsQuotedMarkupOnly && !(options.allowRawHTML && transformer.hasRawHTML))
     }
 
     /// Whether cmark-gfm wrote a task-list checkbox into `html`.
