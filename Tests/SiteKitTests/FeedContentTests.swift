@@ -115,6 +115,34 @@ import Templates
         #expect(FeedContent.openings(of: openings, in: Array("x <".utf8)) == [false, false, false])
     }
 
+    /// After a rewrite, the openings found by moving those clear of its edits
+    /// and looking around each edit are those a new pass finds.
+    @Test func openingsAfterARewriteAreThoseANewPassFinds() {
+        let openings = ["<svg", " <a class=\"heading-anchor\"", "<a class=\"heading-anchor\"", "<summary", "<details", "</details>"]
+            .map { Array($0.utf8) }
+        let pieces = ["<a class=\"heading-anchor\">", "</a>", " ", "<sum", "mary>", "<de", "tails>", "</de", "<details>",
+                      "</details>", "<svg>", "<sv", "g>", "</svg>", "<summary>", "</summary>", "x", "<", ">", "<p>"]
+        var random = SplitMix64(seed: 11)
+        let rewrites: [([UInt8]) -> (html: [UInt8], edits: [FeedContent.Edit])] = [
+            { FeedContent.removingElements($0, open: " <a class=\"heading-anchor\"", close: "</a>") },
+            { FeedContent.removingElements($0, open: "<a class=\"heading-anchor\"", close: "</a>") },
+            { FeedContent.removingElements($0, open: "<summary", close: "</summary>") },
+            { FeedContent.removingElements($0, open: "</details>", close: "") },
+            { FeedContent.replacingCharts($0, pageURL: Self.page) },
+        ]
+        for _ in 0..<400 {
+            let text = Array((0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined().utf8)
+            let before = FeedContent.occurrences(of: openings, in: text)
+            for rewrite in rewrites {
+                let (html, edits) = rewrite(text)
+                let after = edits.isEmpty ? before
+                    : FeedContent.occurrences(of: FeedContent.Openings(openings), in: html, after: edits, were: before)
+                #expect(after == FeedContent.occurrences(of: openings, in: html), "\(String(decoding: text, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func unclosedMarkupIsKept() {
         #expect(FeedContent.html("<p>a <svg class=\"x\">", pageURL: Self.page, settings: Self.settings) == "<p>a <svg class=\"x\">")
     }
