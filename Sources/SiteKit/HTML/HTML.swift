@@ -85,17 +85,29 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
 
         /// A fragment: inserted as it is.
         public mutating func appendInterpolation(_ fragment: HTML) {
+            makeRoom(for: fragment.utf8.count)
             output += fragment.utf8
         }
 
         /// An optional fragment: nothing for `nil`.
         public mutating func appendInterpolation(_ fragment: HTML?) {
-            if let fragment { output += fragment.utf8 }
+            if let fragment { appendInterpolation(fragment) }
         }
 
         /// Fragments: joined without separator.
         public mutating func appendInterpolation(_ fragments: [HTML]) {
+            makeRoom(for: fragments.reduce(0) { $0 + $1.utf8.count })
             for fragment in fragments { output += fragment.utf8 }
+        }
+
+        /// Before a large fragment (a body, a chart, a page's main part):
+        /// room for it and as much again. Growing only to fit it, the next
+        /// literal appended made the markup copy itself whole into a buffer
+        /// twice the size, once per template around it.
+        @inline(__always)
+        private mutating func makeRoom(for count: Int) {
+            let needed = output.count + count
+            if count >= 1024, needed > output.capacity { output.reserveCapacity(needed * 2) }
         }
 
         /// A whole number, written without grouping so that it is locale-independent.
