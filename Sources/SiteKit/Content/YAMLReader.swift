@@ -265,9 +265,12 @@ final class YAMLReader {
             return nil
         }
         guard spend(mapping.count, at: node) else { return nil }
-        var entries: [String: (key: Node, value: Node)] = [:]
-        // Room for every entry at once: grown one insert at a time, a show
-        // file's hundreds of small week mappings were rehashed as they filled.
+        // A list, not a dictionary: only allowed keys go in, so it is short
+        // (a front matter's ten, a week's four), and hashing each key into a
+        // dictionary per mapping cost more than comparing a few.
+        var names: [String] = []
+        var entries: [(key: Node, value: Node)] = []
+        names.reserveCapacity(mapping.count)
         entries.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
@@ -280,9 +283,10 @@ final class YAMLReader {
                      + "known keys: \(allowed.sorted().joined(separator: ", "))")
                 continue
             }
-            entries[name] = (key, value)
+            names.append(name)
+            entries.append((key, value))
         }
-        return YAMLMapping(reader: self, node: node, entries: entries)
+        return YAMLMapping(reader: self, node: node, names: names, entries: entries)
     }
 
     /// The elements of a sequence node; a single scalar is not promoted to a list.
@@ -437,11 +441,18 @@ final class YAMLReader {
 struct YAMLMapping {
     let reader: YAMLReader
     let node: Node
-    let entries: [String: (key: Node, value: Node)]
+    /// The allowed keys written, in order; `entries` holds each one's nodes.
+    let names: [String]
+    let entries: [(key: Node, value: Node)]
+
+    /// The entry for `key`; the last, should a key be written twice.
+    private func entry(_ key: String) -> (key: Node, value: Node)? {
+        names.lastIndex(of: key).map { entries[$0] }
+    }
 
     /// The value for `key`, or `nil` when it is absent or null.
     func value(_ key: String) -> Node? {
-        guard let entry = entries[key], !YAMLReader.isNull(entry.value) else { return nil }
+        guard let entry = entry(key), !YAMLReader.isNull(entry.value) else { return nil }
         return entry.value
     }
 
@@ -457,7 +468,7 @@ struct YAMLMapping {
 
     /// Text that must be present and not blank; reports otherwise.
     func requiredText(_ key: String, example: String, what: String) -> String? {
-        guard entries[key] != nil else {
+        guard entry(key) != nil else {
             missing(key, example: example, what: what)
             return nil
         }
@@ -496,16 +507,16 @@ struct YAMLMapping {
 
     /// Reports a problem with the value of `key` (or the mapping, when absent).
     func fail(_ key: String, _ message: String) {
-        reader.fail(at: entries[key]?.value ?? node, message)
+        reader.fail(at: entry(key)?.value ?? node, message)
     }
 
     /// The line in the file of the value for `key`, or of the mapping.
     func line(of key: String) -> Int {
-        reader.lineOffset + ((entries[key]?.value.mark ?? node.mark)?.line ?? 1)
+        reader.lineOffset + ((entry(key)?.value.mark ?? node.mark)?.line ?? 1)
     }
 
     /// The column of the value for `key`, or of the mapping.
     func column(of key: String) -> Int {
-        (entries[key]?.value.mark ?? node.mark)?.column ?? 1
+        (entry(key)?.value.mark ?? node.mark)?.column ?? 1
     }
 }
