@@ -170,6 +170,11 @@ import Testing
                 == "a,b\r\nTom & Jerry,\"x,y\"\r\n\"say \"\"hi\"\"\",\"line\nbreak\"\r\nRéunion,\r\n")
     }
 
+    @Test func recordsEndInCRLFAndCarriageReturnsAreQuoted() {
+        #expect(CSV.document(header: ["a"], rows: [["CR\rLF"], [""], ["café ✓"]]) == "a\r\n\"CR\rLF\"\r\n\r\ncafé ✓\r\n")
+        #expect(CSV.record(["a", "b,c"]) == "a,\"b,c\"\r\n")
+    }
+
     @Test func comparisonRowsGoByWeekSinceDebut() {
         let csv = ChartData.comparison([ChartFixtures.partnerTrack, ChartFixtures.lincolnLawyer], metric: .hours, weekLimit: 2)
         #expect(csv == "show,week_since_debut,week_ending,hours_viewed\r\nPartner Track,1,2022-08-28,16660000\r\nPartner Track,2,2022-09-04,31140000\r\nThe Lincoln Lawyer,1,2022-05-15,45090000\r\nThe Lincoln Lawyer,2,2022-05-22,108090000\r\n")
