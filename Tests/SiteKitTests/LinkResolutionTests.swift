@@ -24,6 +24,23 @@ import Testing
         #expect(resolved("https://example.org/x/") == ["x/", nil])
     }
 
+    @Test func filesBesideThePageResolveAsSplitAndNormalised() {
+        let links = ["chart-1.csv", "performance-table-12.csv", "a.b", ".hidden", "...", "é.png", "x y", ".", "..",
+                     "a\\b", "mailto:x", "#f", "?q", "%41", "a/b", ""]
+        for base in ["https://example.org/", "https://example.org/blog/", ""] {
+            let checker = LinkChecker(baseURL: base, basePath: base.isEmpty ? "/" : String(base.dropFirst("https://example.org".count)))
+            for page in ["articles/a/index.html", "index.html", "tags/t/page/2/index.html"] {
+                for link in links {
+                    let fast = checker.resolve(link, from: page).map { [$0.0, $0.1] }
+                    let parts = checker.resolveByParts(link, from: page).map { [$0.0, $0.1] }
+                    #expect(fast == parts, "\(link) from \(page) with base '\(base)'")
+                }
+            }
+        }
+        #expect(resolved("chart-1.csv") == ["articles/a/chart-1.csv", nil])
+        #expect(resolved("chart-1.csv", from: "index.html") == ["chart-1.csv", nil])
+    }
+
     @Test func linksBelowABasePath() {
         #expect(resolved("/blog/x/", basePath: "/blog/") == ["x/", nil])
         #expect(resolved("/blog/", basePath: "/blog/") == ["", nil])
