@@ -82,7 +82,7 @@ final class FeedAssembly: Sendable {
     func add(slug: String, summary: ArticleSummary, html: [UInt8], keepHTML: Bool) throws(SiteError) -> [Ready] {
         guard let listing = feedsListing[slug] else { return [] }
         let body = Feeds.Body(utf8: html, keepHTML: keepHTML)
-        let bytes = body.xmlEscaped.count + (body.html?.utf8.count ?? 0)
+        let bytes = body.xmlText.count + (body.html?.utf8.count ?? 0)
         let overBudget = spill != nil && state.withLock { $0.heldBytes + bytes > memoryBudget }
         var stored = Feeds.StoredBody.inMemory(body)
         if overBudget, let spill { stored = try .spilled(body, into: spill) }

@@ -91,6 +91,11 @@ public enum ControlCharacters {
     /// The bytes a character XML forbids starts with.
     private static let forbiddenLeads = ByteSet { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
 
+    /// Drops the characters XML forbids as escaping does (``forbiddenInXML``)
+    /// and changes nothing else: for text that goes into XML as it is, in a
+    /// CDATA section.
+    static let droppingForbiddenInXML = ByteRewrite(bytes: forbiddenInXML.bytes, characters: forbiddenInXML.characters)
+
     private static let forbiddenReplacement = ByteRewrite(bytes: forbiddenInXML.bytes.mapValues { _ in "\u{FFFD}" },
                                                           characters: forbiddenInXML.characters.mapValues { _ in "\u{FFFD}" })
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import SiteKit
 import Templates
@@ -51,18 +54,31 @@ struct FeedAssemblyTests {
         #expect(site.summaries == ["a": Self.summary("a"), "b": Self.summary("b"), "c": Self.summary("c")])
         #expect(site.bodies.keys.sorted() == ["/articles/a/", "/articles/b/", "/articles/c/"])
         let body = try #require(site.bodies["/articles/a/"]).body()
-        #expect(body.xmlEscaped == Array("&lt;p&gt;Body of a &amp; more&lt;/p&gt;".utf8))
+        #expect(body.xmlText == Array("<![CDATA[<p>Body of a & more</p>]]>".utf8))
         #expect(body.html == "<p>Body of a & more</p>")
         #expect(try #require(site.bodies["/articles/b/"]).body().html == nil)
     }
 
-    /// Escaping a long body makes room for six times its bytes; a body
-    /// that waits for its feeds keeps only what it uses.
-    @Test func aLongBodyKeepsNoRoomBeyondItsEscapedBytes() {
+    /// A body that waits for its feeds keeps only about what it uses.
+    @Test func aLongBodyKeepsNoRoomBeyondItsText() {
         let html = Array(String(repeating: "<p>Hours up 87% &amp; rising</p>\n", count: 200).utf8)
         let body = Feeds.Body(utf8: html, keepHTML: false)
-        #expect(body.xmlEscaped.count > html.count)
-        #expect(body.xmlEscaped.capacity <= body.xmlEscaped.count * 3 / 2)
+        #expect(body.xmlText.count == html.count + "<![CDATA[]]>".utf8.count)
+        #expect(body.xmlText.capacity <= body.xmlText.count * 3 / 2)
+    }
+
+    /// The body goes into the feed as CDATA: the same text as escaped HTML
+    /// to an XML reader, with `]]>` split and characters XML forbids dropped.
+    @Test func aBodyIsCDATAThatReadsAsTheHTML() throws {
+        let html = "<p>a]]>b & <em>c</em>\u{0B}d\u{1}e\u{FFFE}</p><pre>]]]]>></pre>"
+        let body = Feeds.Body(utf8: Array(html.utf8), keepHTML: false)
+        #expect(String(decoding: body.xmlText, as: UTF8.self)
+                == "<![CDATA[<p>a]]]]><![CDATA[>b & <em>c</em> de</p><pre>]]]]]]><![CDATA[>></pre>]]>")
+        // An XML parser reads the HTML back, as it read the escaped text.
+        let document = try XMLDocument(data: Data(("<content>".utf8) + body.xmlText + Array("</content>".utf8)))
+        #expect(document.rootElement()?.stringValue == "<p>a]]>b & <em>c</em> de</p><pre>]]]]>></pre>")
+        let escaped = try XMLDocument(data: Data(("<content>" + HTMLEscaping.escape(html) + "</content>").utf8))
+        #expect(document.rootElement()?.stringValue == escaped.rootElement()?.stringValue)
     }
 
     @Test func anArticleNoFeedListsIsNotKept() throws {

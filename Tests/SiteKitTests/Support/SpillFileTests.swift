@@ -45,7 +45,7 @@ struct SpillFileTests {
             return
         }
         #expect(try stored.body() == inMemory.body())
-        #expect(try stored.body().xmlEscaped == Array("&lt;p&gt;Hours &lt;em&gt;up&lt;/em&gt; 87% &amp;amp; rising&lt;/p&gt;".utf8))
+        #expect(try stored.body().xmlText == Array("<![CDATA[<p>Hours <em>up</em> 87% &amp; rising</p>]]>".utf8))
         #expect(try Feeds.StoredBody.spilled(Feeds.Body(utf8: Array(html.utf8), keepHTML: false), into: store).body().html == nil)
     }
 
