@@ -32,7 +32,8 @@ import Templates
         #expect(first.rendered == "<li>Title</li>")
         #expect(again == first)
         #expect(drawn.count.withLock { $0 } == 2)
-        #expect(cards.keptBytes == 2 * "<li>Title</li>".utf8.count)
+        #expect(cards.keptBytes == 2 * ArticleCards.cost(of: first))
+        #expect(ArticleCards.cost(of: first) >= first.utf8.count + 1024)
     }
 
     @Test func aChangedSummaryIsDrawnAgain() {
@@ -44,12 +45,12 @@ import Templates
         #expect(cards.card(for: Self.summary("a", title: "New & improved")).html == new)
         #expect(drawn.count.withLock { $0 } == 2)
         // The old card's bytes are no longer counted.
-        #expect(cards.keptBytes == new.utf8.count)
+        #expect(cards.keptBytes == ArticleCards.cost(of: new))
     }
 
     @Test func cardsBeyondTheBudgetAreDrawnEachTime() {
         let drawn = Drawn()
-        let size = "<li>Title</li>".utf8.count
+        let size = ArticleCards.cost(of: Drawn().draw(Self.summary("x")))
         let cards = ArticleCards(memoryBudget: 2 * size) { drawn.draw($0) }
         for slug in ["a", "b", "c"] { _ = cards.card(for: Self.summary(slug)) }
         #expect(cards.keptBytes == 2 * size)
