@@ -75,10 +75,24 @@ struct FeedAssemblyTests {
         #expect(String(decoding: body.xmlText, as: UTF8.self)
                 == "<![CDATA[<p>a]]]]><![CDATA[>b & <em>c</em> de</p><pre>]]]]]]><![CDATA[>></pre>]]>")
         // An XML parser reads the HTML back, as it read the escaped text.
-        let document = try XMLDocument(data: Data(("<content>".utf8) + body.xmlText + Array("</content>".utf8)))
-        #expect(document.rootElement()?.stringValue == "<p>a]]>b & <em>c</em> de</p><pre>]]]]>></pre>")
-        let escaped = try XMLDocument(data: Data(("<content>" + HTMLEscaping.escape(html) + "</content>").utf8))
-        #expect(document.rootElement()?.stringValue == escaped.rootElement()?.stringValue)
+        let read = Self.text(ofXML: Data(Array("<content>".utf8) + body.xmlText + Array("</content>".utf8)))
+        #expect(read == "<p>a]]>b & <em>c</em> de</p><pre>]]]]>></pre>")
+        #expect(read == Self.text(ofXML: Data(("<content>" + HTMLEscaping.escape(html) + "</content>").utf8)))
+    }
+
+    /// The text an XML parser reads in a document (`nil` when it is not
+    /// well-formed). XMLParser, not XMLDocument: FoundationXML's document
+    /// keeps libxml2's tree past its end, which LeakSanitizer reports in CI.
+    static func text(ofXML data: Data) -> String? {
+        final class Collector: NSObject, XMLParserDelegate {
+            var text = ""
+            func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+            func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
+        }
+        let parser = XMLParser(data: data)
+        let collector = Collector()
+        parser.delegate = collector
+        return parser.parse() ? collector.text : nil
     }
 
     @Test func anArticleNoFeedListsIsNotKept() throws {
