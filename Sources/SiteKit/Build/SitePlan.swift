@@ -97,7 +97,7 @@ struct SitePlan: Sendable {
             let spellingWarnings = TermSpellings.warnings(articles: articles, tags: tags, basePath: site.settings.basePath)
             let (warnings, fenceErrors) = Self.warnings(site: site, articles: articles, pages: pages, options: options,
                                                         spellingWarnings: spellingWarnings, writesRobots: writesRobots)
-            return (tags: tags, spellingWarnings: spellingWarnings, warnings: warnings, fenceErrors: fenceErrors)
+            return TagHalf(tags: tags, spellingWarnings: spellingWarnings, warnings: warnings, fenceErrors: fenceErrors)
         }, {
             var referenceErrors: [SiteError] = []
             for article in articles { referenceErrors += Self.checkShowReferences(article, shows: site.shows) }
@@ -110,8 +110,8 @@ struct SitePlan: Sendable {
             for page in pages { sourcePaths[page.sourcePath] = page.path }
             let articleIndexBySource = Dictionary(articles.indices.map { (articles[$0].sourcePath, $0) },
                                                   uniquingKeysWith: { first, _ in first })
-            return (shows: shows, referenceErrors: referenceErrors, sourcePaths: sourcePaths,
-                    articleIndexBySource: articleIndexBySource)
+            return ShowHalf(shows: shows, referenceErrors: referenceErrors, sourcePaths: sourcePaths,
+                            articleIndexBySource: articleIndexBySource)
         })
         tags = tagHalf.tags
         spellingWarnings = tagHalf.spellingWarnings
@@ -182,6 +182,25 @@ struct SitePlan: Sendable {
             }
         }
         guard errors.isEmpty else { throw BuildFailure(errors) }
+    }
+
+    /// What the plan's tags half works out (``init(site:options:theme:recordsInputs:)``).
+    /// Structs, not labelled tuples: the Swift runtime builds a labelled
+    /// tuple's type at its first use through libstdc++ strings, whose
+    /// allocations valgrind misreads under mimalloc (CI checks a build with it).
+    private struct TagHalf: Sendable {
+        var tags: Taxonomy
+        var spellingWarnings: [SiteError]
+        var warnings: [SiteError]
+        var fenceErrors: [SiteError]
+    }
+
+    /// What the plan's shows half works out.
+    private struct ShowHalf: Sendable {
+        var shows: Taxonomy
+        var referenceErrors: [SiteError]
+        var sourcePaths: [String: String]
+        var articleIndexBySource: [String: Int]
     }
 
     /// The warnings of a plan, and the errors of embed fences never closed.
