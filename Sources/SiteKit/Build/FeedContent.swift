@@ -29,34 +29,31 @@ enum FeedContent {
         // large site, and Foundation's string search (bridged to NSString) made
         // it half of a build's time.
         var html = body
-        let steps = [
-            Step(opening: "<svg") { replacingCharts($0, pageURL: pageURL) },
-            // The default theme's anchor links ("#"), with the space before them.
-            Step(opening: " <a class=\"heading-anchor\"") { removingElements($0, open: " <a class=\"heading-anchor\"", close: "</a>") },
-            Step(opening: "<a class=\"heading-anchor\"") { removingElements($0, open: "<a class=\"heading-anchor\"", close: "</a>") },
-        ] + disclosureSteps
         // A step whose opening is not in the text changes nothing. One pass
         // finds where the openings are, instead of a search per step; after a
         // step that ran, those clear of its edits are moved and only the text
         // around each edit is looked at again (every body lost its heading
         // anchors, and reading it all again was 0.9 % of a build's instructions).
-        let openings = steps.count == stepOpenings.patterns.count ? stepOpenings : Openings(steps.map(\.opening))
-        assert(openings.patterns == steps.map(\.opening), "FeedContent: the steps' openings are not stepOpenings")
-        var found = occurrences(of: openings, in: html)
+        var found = occurrences(of: stepOpenings, in: html)
         for (index, step) in steps.enumerated() where !found[index].isEmpty {
-            let (rewritten, edits) = step.apply(html)
+            let (rewritten, edits) = step.apply(html, pageURL)
             guard !edits.isEmpty else { continue }
-            found = occurrences(of: openings, in: rewritten, after: edits, were: found)
+            found = occurrences(of: stepOpenings, in: rewritten, after: edits, were: found)
             html = rewritten
         }
         return absoluteLinks(html, pageURL: pageURL, settings: settings)
     }
 
-    /// The openings of ``utf8(_:pageURL:settings:)``'s steps, in order: the
-    /// same for every body, so their table is made once.
-    private static let stepOpenings = Openings(
-        ["<svg", " <a class=\"heading-anchor\"", "<a class=\"heading-anchor\"", "<summary", "<details", "</details>"]
-            .map { Array($0.utf8) })
+    /// The rewrites of ``utf8(_:pageURL:settings:)``, in order.
+    private static let steps = [
+        Step(opening: "<svg") { replacingCharts($0, pageURL: $1) },
+        // The default theme's anchor links ("#"), with the space before them.
+        Step(opening: " <a class=\"heading-anchor\"") { html, _ in removingElements(html, open: " <a class=\"heading-anchor\"", close: "</a>") },
+        Step(opening: "<a class=\"heading-anchor\"") { html, _ in removingElements(html, open: "<a class=\"heading-anchor\"", close: "</a>") },
+    ] + disclosureSteps
+
+    /// The openings of ``steps``: the same for every body, so their table is made once.
+    private static let stepOpenings = Openings(steps.map(\.opening))
 
     /// A stretch of a text a rewrite replaced: `old` in the text before,
     /// `newCount` bytes in its place after (none where it only removed).
@@ -191,16 +188,17 @@ enum FeedContent {
 
     /// `<details …><summary>…</summary>` and `</details>` are removed; their content stays.
     static func unwrapDisclosures(_ html: [UInt8]) -> [UInt8] {
-        disclosureSteps.reduce(html) { html, step in step.apply(html).html }
+        // No disclosure step links to the page.
+        disclosureSteps.reduce(html) { html, step in step.apply(html, "").html }
     }
 
     /// One rewrite of the body, which changes nothing where `opening` is not
-    /// in it; it returns the text and its edits.
+    /// in it; given the body and the page's URL, it returns the text and its edits.
     private struct Step: Sendable {
         let opening: [UInt8]
-        let apply: @Sendable ([UInt8]) -> (html: [UInt8], edits: [Edit])
+        let apply: @Sendable (_ html: [UInt8], _ pageURL: String) -> (html: [UInt8], edits: [Edit])
 
-        init(opening: String, apply: @escaping @Sendable ([UInt8]) -> (html: [UInt8], edits: [Edit])) {
+        init(opening: String, apply: @escaping @Sendable (_ html: [UInt8], _ pageURL: String) -> (html: [UInt8], edits: [Edit])) {
             self.opening = Array(opening.utf8)
             self.apply = apply
         }
@@ -208,9 +206,9 @@ enum FeedContent {
 
     /// The steps of ``unwrapDisclosures(_:)``, in order.
     private static let disclosureSteps = [
-        Step(opening: "<summary") { removingElements($0, open: "<summary", close: "</summary>") },
-        Step(opening: "<details") { removingElements($0, open: "<details", close: ">") },
-        Step(opening: "</details>") { removingElements($0, open: "</details>", close: "") },
+        Step(opening: "<summary") { html, _ in removingElements(html, open: "<summary", close: "</summary>") },
+        Step(opening: "<details") { html, _ in removingElements(html, open: "<details", close: ">") },
+        Step(opening: "</details>") { html, _ in removingElements(html, open: "</details>", close: "") },
     ]
 
     /// Removes each element that starts with `open` up to the first `close`
