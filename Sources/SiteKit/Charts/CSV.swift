@@ -30,7 +30,9 @@ enum CSV {
         bytes.append(0x0A)
     }
 
-    /// Appends ``field(_:)`` of `value`.
+    /// Appends a field: quoted when it holds a comma, a quote or a line
+    /// break, its quotes doubled. By bytes: a CRLF holds a CR, and the
+    /// Character view's grapheme breaking was most of a data file's cost.
     private static func appendField(_ value: String, to bytes: inout [UInt8]) {
         var value = value
         value.withUTF8 { utf8 in
@@ -50,14 +52,5 @@ enum CSV {
     /// A comma, a quote or a line break: the field is quoted.
     private static func needsQuotes(_ byte: UInt8) -> Bool {
         byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
-    }
-
-    static func field(_ value: String) -> String {
-        // By bytes: a CRLF holds a CR, and the Character view's grapheme
-        // breaking was most of a data file's cost.
-        guard value.utf8.contains(where: needsQuotes) else {
-            return value
-        }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 }
