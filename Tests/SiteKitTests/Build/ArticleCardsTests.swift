@@ -69,14 +69,23 @@ import Templates
         }
     }
 
-    @Test func aThemeCardIsOnEveryList() throws {
-        let site = try TestSite([
+    /// A site of one article, tagged `news`, so that it is on two lists.
+    static func oneArticleSite(title: String) throws -> TestSite {
+        try TestSite([
             "content/site.yaml": "title: Site\nbase_url: https://example.org/\n",
-            "content/articles/a.md": TestSite.article("title: \"A & B\"\ndate: 2024-01-01\ntags: [news]", body: "Text."),
+            "content/articles/a.md": TestSite.article("title: \"\(title)\"\ndate: 2024-01-01\ntags: [news]", body: "Text."),
         ])
+    }
+
+    /// Builds `site` with `theme`.
+    static func build(_ site: TestSite, theme: some Theme) throws(BuildFailure) {
+        _ = try SiteBuilder(theme: theme, options: BuildOptions(now: TestSite.now)).build(siteDirectory: site.root, output: site.output)
+    }
+
+    @Test func aThemeCardIsOnEveryList() throws {
+        let site = try Self.oneArticleSite(title: "A & B")
         defer { site.remove() }
-        let builder = SiteBuilder(theme: CompactCards(), options: BuildOptions(now: TestSite.now))
-        _ = try builder.build(siteDirectory: site.root, output: site.output)
+        try Self.build(site, theme: CompactCards())
         let card = "<li class=\"compact\"><a href=\"/articles/a/\">A &amp; B</a></li>"
         for page in ["index.html", "tags/news/index.html"] {
             let html = try #require(site.read(page))
@@ -92,14 +101,10 @@ import Templates
     }
 
     @Test func aBrokenLinkInACardIsReportedOnEveryList() throws {
-        let site = try TestSite([
-            "content/site.yaml": "title: Site\nbase_url: https://example.org/\n",
-            "content/articles/a.md": TestSite.article("title: A\ndate: 2024-01-01\ntags: [news]", body: "Text."),
-        ])
+        let site = try Self.oneArticleSite(title: "A")
         defer { site.remove() }
-        let builder = SiteBuilder(theme: BrokenCards(), options: BuildOptions(now: TestSite.now))
         var message = ""
-        do { _ = try builder.build(siteDirectory: site.root, output: site.output) } catch { message = error.description }
+        do { try Self.build(site, theme: BrokenCards()) } catch { message = error.description }
         // The card is scanned once and passed over on each page, yet every page's link is checked.
         #expect(message.contains("index.html"), "\(message)")
         #expect(message.contains("tags/news/index.html"), "\(message)")
