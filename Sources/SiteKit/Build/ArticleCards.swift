@@ -55,12 +55,12 @@ final class ArticleCards: Sendable {
         if let kept = cache.withLock({ $0.cards[article.url] }), kept.summary == article { return kept.card }
         // Drawn outside the lock; two workers may both draw a card the first time.
         let html = draw(article)
+        let size = Self.cost(of: html)
         // A card that will not be kept is read in each page: scanning it
         // here as well would read it twice.
-        let fits = cache.withLock { $0.bytes + Self.cost(of: html) <= memoryBudget }
+        let fits = cache.withLock { $0.bytes + size <= memoryBudget }
         let card = Card(html: html, knownMarkup: fits ? KnownMarkup.scanned(html, dropping: knownLinks) : nil)
         cache.withLock { cache in
-            let size = Self.cost(of: html)
             if let old = cache.cards[article.url] {
                 cache.bytes -= Self.cost(of: old.card.html)
                 cache.cards[article.url] = nil
